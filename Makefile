@@ -1,0 +1,46 @@
+# One entry point for people and CI alike: the workflows call these same targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: setup browser serve build validate test check benchmark clean
+
+setup: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Headless Chromium (Debian's, launched by path) and axe-core (npm, pinned in package-lock.json).
+browser: node_modules/.installed
+	@command -v chromium >/dev/null || scripts/install_chromium.sh
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+validate: setup
+	$(PY) scripts/validate.py data
+
+build: setup
+	$(PY) scripts/build.py
+
+serve: build
+	@echo "Serving the built site at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	$(PY) -m http.server --bind 127.0.0.1 --directory site $(PORT)
+
+test: setup browser
+	$(PY) -m pytest
+
+# What a pull request runs, in order: validate (GitHub annotations), strict build, tests.
+check: setup browser
+	$(PY) scripts/validate.py data --format github
+	$(PY) scripts/build.py
+	$(PY) -m pytest
+
+benchmark: setup
+	$(PY) scripts/benchmark.py
+
+clean:
+	rm -rf site bench .pytest_cache

@@ -1,0 +1,133 @@
+"""Plotly figures as plain dicts (no graph_objects: 1,000 Figure objects with the default
+template cost ~29 s to build), drawn in the browser by docs/assets/js/charts.js.
+
+Colours are Okabe-Ito (safe for colour-blind readers), and every series also differs by
+line dash, marker shape or bar pattern, so no meaning rests on colour alone.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .labels import display_year, format_number, label, year_label
+from .model import Indicator, PlanModel
+
+FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
+BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, GREY = (
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#7F7F7F")
+STATUS_STYLE = {  # colour and pattern per status
+    "achieved": (GREEN, ""), "on_track": (SKY, "/"), "off_track": (ORANGE, "x"),
+    "moving_away": (VERMILLION, "-"), "not_enough_data": (GREY, "."), "no_target": (PURPLE, "+"),
+}
+
+
+def _layout(lang: str, x_title: str, y_title: str, **extra) -> dict:
+    layout = {
+        "font": {"family": FONT, "size": 14},
+        "margin": {"l": 64, "r": 16, "t": 16, "b": 56},
+        "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+        "xaxis": {"title": {"text": x_title}, "tickformat": "d", "automargin": True},
+        "yaxis": {"title": {"text": y_title}, "separatethousands": True, "automargin": True, "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.25},
+        "separators": ".,",
+        "hoverlabel": {"font": {"family": FONT}},
+    }
+    layout.update(extra)
+    return layout
+
+
+def indicator_figure(indicator: Indicator, lang: str) -> dict:
+    """Observed values, the target path from the baseline, and the baseline itself."""
+    unit = getattr(indicator, f"unit_{lang}")
+    decimals = indicator.decimals
+    kind = indicator.year_type
+    observed = indicator.observations
+    traces = [{
+        "type": "scatter", "mode": "lines+markers", "name": label("observed", lang),
+        "x": [int(display_year(o.year, lang)) for o in observed],
+        "y": [o.value for o in observed],
+        "customdata": [[year_label(o.year, lang, kind), format_number(o.value, decimals), label(o.status, lang),
+                        _plain(getattr(o.source, f"title_{lang}"))] for o in observed],
+        "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + _plain(unit)
+                         + "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+        "line": {"color": BLUE, "width": 3}, "marker": {"symbol": "circle", "size": 9},
+    }]
+    progress = indicator.progress
+    if indicator.targets:
+        start = [progress.baseline] if progress and progress.baseline else []
+        points = start + [(t.year, t.value) for t in indicator.targets]
+        traces.append({
+            "type": "scatter", "mode": "lines+markers", "name": label("target_path", lang),
+            "x": [int(display_year(y, lang)) for y, _ in points], "y": [v for _, v in points],
+            "customdata": [[year_label(y, lang, kind), format_number(v, decimals)] for y, v in points],
+            "hovertemplate": label("target", lang) + " %{customdata[0]}<br>%{customdata[1]} " + _plain(unit) + "<extra></extra>",
+            "line": {"color": VERMILLION, "dash": "dash", "width": 2}, "marker": {"symbol": "diamond", "size": 10},
+        })
+    if progress and progress.baseline:
+        year, value = progress.baseline
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": label("baseline", lang),
+            "x": [int(display_year(year, lang))], "y": [value],
+            "customdata": [[year_label(year, lang, kind), format_number(value, decimals)]],
+            "hovertemplate": label("baseline", lang) + " %{customdata[0]}<br>%{customdata[1]} " + _plain(unit) + "<extra></extra>",
+            "marker": {"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3}},
+        })
+    x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + (" (พ.ศ.)" if lang == "th" else " (C.E.)")
+    return {"data": traces, "layout": _layout(lang, x_title, _plain(unit))}
+
+
+def _plain(text: str) -> str:
+    # Plotly renders hover text as HTML-like markup: keep unit text literal.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def status_by_area(rows, lang: str) -> dict:
+    """Stacked bars: how many indicators of each area have each status."""
+    names = [_plain(getattr(strategy, f"title_{lang}")) for strategy, _ in rows]
+    traces = []
+    for status, (colour, pattern) in STATUS_STYLE.items():
+        traces.append({
+            "type": "bar", "orientation": "h", "name": label(f"status_{status}", lang),
+            "y": names, "x": [counts.get(status, 0) for _, counts in rows],
+            "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "#000000", "fgopacity": 0.35}},
+            "hovertemplate": "%{y}: %{x}<extra>" + label(f"status_{status}", lang) + "</extra>",
+        })
+    layout = _layout(lang, label("count_indicators", lang), "", barmode="stack")
+    layout["yaxis"] = {"automargin": True, "autorange": "reversed"}
+    layout["xaxis"]["dtick"] = 1 if max((sum(c.values()) for _, c in rows), default=0) <= 10 else None
+    layout["margin"]["l"] = 8
+    return {"data": traces, "layout": layout}
+
+
+def budget_by_strategy(model: PlanModel, lang: str) -> dict:
+    strategies = [s for s in model.strategies.values() if s.projects]
+    names = [_plain(getattr(s, f"title_{lang}")) for s in strategies]
+    totals = [sum(p.budget_thb for p in s.projects) / 1e6 for s in strategies]
+    traces = [{
+        "type": "bar", "orientation": "h", "y": names, "x": totals, "name": label("budget", lang),
+        "marker": {"color": BLUE}, "customdata": [format_number(t, 2) for t in totals],
+        "hovertemplate": "%{y}<br>%{customdata} " + label("million_baht", lang) + "<extra></extra>",
+    }]
+    layout = _layout(lang, label("million_baht", lang), "")
+    layout["yaxis"] = {"automargin": True, "autorange": "reversed"}
+    layout["xaxis"]["tickformat"] = ",.0f"
+    return {"data": traces, "layout": layout}
+
+
+def summary(indicator: Indicator, lang: str) -> str:
+    """One sentence a screen reader hears instead of the chart."""
+    observed = indicator.observations
+    if not observed:
+        return label("chart_summary_none", lang)
+    kind = indicator.year_type
+    return label("chart_summary", lang, count=len(observed), first=year_label(observed[0].year, lang, kind),
+                 last=year_label(observed[-1].year, lang, kind),
+                 value=format_number(observed[-1].value, indicator.decimals), unit=getattr(indicator, f"unit_{lang}"))
+
+
+def to_attribute(figure: dict) -> str:
+    """Figure JSON for a data- attribute: sorted keys so builds are byte-identical.
+
+    The template's autoescape turns quotes and angle brackets into entities.
+    """
+    return json.dumps(figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,0 +1,157 @@
+"""Every label a reader sees, in Thai and English, and how numbers and years are written.
+
+A test fails if any label lacks a language: nothing silently falls back to English.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGUAGES = ("th", "en")
+BE_OFFSET = 543
+
+LABELS: dict[str, dict[str, str]] = {
+    "site_name": {"th": "แผนพัฒนาจังหวัดเชียงใหม่: ข้อมูลเปิด", "en": "Chiang Mai development plan: open data"},
+    "home": {"th": "หน้าแรก", "en": "Home"},
+    "plans": {"th": "แผน", "en": "Plans"},
+    "plan": {"th": "แผน", "en": "Plan"},
+    "strategy": {"th": "ยุทธศาสตร์", "en": "Strategy"},
+    "strategies": {"th": "ยุทธศาสตร์และประเด็นการพัฒนา", "en": "Strategies"},
+    "goal": {"th": "เป้าประสงค์", "en": "Goal"},
+    "goals": {"th": "เป้าประสงค์", "en": "Goals"},
+    "indicator": {"th": "ตัวชี้วัด", "en": "Indicator"},
+    "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"},
+    "all_indicators": {"th": "ตัวชี้วัดทั้งหมด", "en": "All indicators"},
+    "budget": {"th": "งบประมาณโครงการ", "en": "Project budget"},
+    "vision": {"th": "วิสัยทัศน์", "en": "Vision"},
+    "years": {"th": "ช่วงเวลา", "en": "Years"},
+    "status_at_a_glance": {"th": "ความก้าวหน้าโดยสรุป", "en": "Progress at a glance"},
+    "latest_value": {"th": "ค่าล่าสุด", "en": "Latest value"},
+    "status": {"th": "สถานะ", "en": "Status"},
+    "chart": {"th": "แผนภูมิ", "en": "Chart"},
+    "values_table": {"th": "ตารางค่าที่วัดได้และค่าเป้าหมาย", "en": "Values and targets"},
+    "year": {"th": "ปี", "en": "Year"},
+    "value": {"th": "ค่า", "en": "Value"},
+    "kind_of_value": {"th": "ประเภทค่า", "en": "Kind of value"},
+    "observed": {"th": "ค่าที่วัดได้", "en": "Observed"},
+    "target": {"th": "ค่าเป้าหมาย", "en": "Target"},
+    "target_path": {"th": "เส้นทางสู่เป้าหมาย", "en": "Path to target"},
+    "baseline": {"th": "ปีฐาน", "en": "Baseline"},
+    "figure_status": {"th": "สถานะของตัวเลข", "en": "Status of the figure"},
+    "source": {"th": "แหล่งข้อมูล", "en": "Source"},
+    "sources": {"th": "แหล่งข้อมูล", "en": "Sources"},
+    "note": {"th": "หมายเหตุ", "en": "Note"},
+    "about_indicator": {"th": "รายละเอียดตัวชี้วัด", "en": "About this indicator"},
+    "unit": {"th": "หน่วย", "en": "Unit"},
+    "direction": {"th": "ทิศทางที่ดี", "en": "Better when"},
+    "higher": {"th": "ยิ่งสูงยิ่งดี", "en": "Higher is better"},
+    "lower": {"th": "ยิ่งต่ำยิ่งดี", "en": "Lower is better"},
+    "method": {"th": "วิธีการวัด", "en": "Method"},
+    "agency": {"th": "หน่วยงานที่รับผิดชอบ", "en": "Responsible agency"},
+    "last_update": {"th": "ข้อมูลล่าสุด", "en": "Last update"},
+    "year_type": {"th": "ประเภทปี", "en": "Kind of year"},
+    "calendar": {"th": "ปีปฏิทิน (มกราคม-ธันวาคม)", "en": "Calendar year (January-December)"},
+    "fiscal": {"th": "ปีงบประมาณ (1 ตุลาคม-30 กันยายน)", "en": "Fiscal year (1 October-30 September)"},
+    "accessed": {"th": "เข้าถึงเมื่อ", "en": "Accessed"},
+    "licence": {"th": "สัญญาอนุญาต", "en": "Licence"},
+    "publisher": {"th": "ผู้เผยแพร่", "en": "Publisher"},
+    "copy_in_package": {"th": "สำเนาในชุดข้อมูล", "en": "Copy in the data package"},
+    "downloads": {"th": "ดาวน์โหลดข้อมูล", "en": "Download the data"},
+    "how_to_cite": {"th": "วิธีอ้างอิง", "en": "How to cite"},
+    "edit_data": {"th": "ดูหรือแก้ไขข้อมูลต้นทางบน GitHub", "en": "See or edit the data behind this page on GitHub"},
+    "report_error": {"th": "แจ้งข้อผิดพลาด", "en": "Report an error"},
+    "no_data": {"th": "ยังไม่มีข้อมูล", "en": "No data yet"},
+    "no_target_text": {"th": "ยังไม่มีการเผยแพร่ค่าเป้าหมาย", "en": "No target published"},
+    "preliminary": {"th": "ตัวเลขเบื้องต้น", "en": "Preliminary"},
+    "revised": {"th": "ตัวเลขปรับปรุง", "en": "Revised"},
+    "final": {"th": "ตัวเลขสุดท้าย", "en": "Final"},
+    "status_achieved": {"th": "บรรลุเป้าหมายแล้ว", "en": "Target achieved"},
+    "status_on_track": {"th": "เป็นไปตามเป้า", "en": "On track"},
+    "status_off_track": {"th": "ต้องเร่งรัด", "en": "Off track: needs acceleration"},
+    "status_moving_away": {"th": "ห่างจากเป้าหมายมากขึ้น", "en": "Moving away from target"},
+    "status_not_enough_data": {"th": "ข้อมูลไม่พอประเมิน", "en": "Not enough data"},
+    "status_no_target": {"th": "ยังไม่มีค่าเป้าหมาย", "en": "No target published"},
+    "how_status": {"th": "วิธีคำนวณสถานะ", "en": "How this status was worked out"},
+    "methodology": {"th": "วิธีการ", "en": "Methodology"},
+    "about": {"th": "เกี่ยวกับ", "en": "About"},
+    "maintainers": {"th": "คู่มือผู้ดูแลข้อมูล", "en": "Maintainer guide"},
+    "data_version": {"th": "ข้อมูล ณ วันที่", "en": "data as of"},
+    "data": {"th": "ข้อมูลเปิด", "en": "Open data"},
+    "projects": {"th": "โครงการ", "en": "Projects"},
+    "project": {"th": "โครงการ", "en": "Project"},
+    "total": {"th": "รวม", "en": "Total"},
+    "baht": {"th": "บาท", "en": "baht"},
+    "million_baht": {"th": "ล้านบาท", "en": "million baht"},
+    "no_projects": {"th": "ยังไม่มีข้อมูลโครงการที่ได้รับงบประมาณจากแหล่งที่เปิดเผยต่อสาธารณะ",
+                    "en": "No budgeted projects from a public source yet"},
+    "fiscal_year": {"th": "ปีงบประมาณ", "en": "Fiscal year"},
+    "fiscal_note": {"th": "ปีงบประมาณ พ.ศ. {be} เริ่ม 1 ตุลาคม {start_be} ถึง 30 กันยายน {be}",
+                    "en": "Fiscal year {ce} runs from 1 October {start_ce} to 30 September {ce}"},
+    "count_indicators": {"th": "จำนวนตัวชี้วัด", "en": "Number of indicators"},
+    "area": {"th": "ด้าน", "en": "Area"},
+    "timeline": {"th": "ลำดับเวลาของแผน", "en": "The plans over time"},
+    "chart_summary_none": {"th": "ยังไม่มีค่าที่วัดได้ของตัวชี้วัดนี้", "en": "No value has been observed for this indicator yet."},
+    "chart_summary": {"th": "ค่าที่วัดได้ {count} ปี ตั้งแต่ปี {first} ถึง {last} ค่าล่าสุดปี {last} คือ {value} {unit}",
+                      "en": "{count} observed years from {first} to {last}; the latest, for {last}, is {value} {unit}."},
+    "breadcrumb": {"th": "ตำแหน่งในแผน", "en": "Where this sits in the plan"},
+    "in_plan": {"th": "อยู่ในแผน", "en": "Part of"},
+    "language_name": {"th": "ไทย", "en": "English"},
+    "switch_language": {"th": "English", "en": "ภาษาไทย"},
+    "rate_observed": {"th": "อัตราการเปลี่ยนแปลงที่เกิดขึ้นจริงต่อปี", "en": "Observed change per year"},
+    "rate_required": {"th": "อัตราการเปลี่ยนแปลงที่ต้องการต่อปี", "en": "Change per year needed to reach the target"},
+    "ratio": {"th": "สัดส่วน (จริง ÷ ที่ต้องการ)", "en": "Ratio (observed ÷ needed)"},
+    "compound": {"th": "อัตราเติบโตเฉลี่ยแบบทบต้น", "en": "compound annual growth rate"},
+    "linear": {"th": "การเปลี่ยนแปลงเฉลี่ยแบบเส้นตรง (เพราะมีค่าศูนย์หรือติดลบ)",
+               "en": "straight-line yearly change (a value is zero or negative)"},
+    "no_target_explain": {"th": "จังหวัดยังไม่ได้เผยแพร่ค่าเป้าหมายของตัวชี้วัดนี้ จึงยังประเมินความก้าวหน้าไม่ได้ เว็บไซต์ไม่คาดเดาค่าเป้าหมายเอง",
+                          "en": "The province has not published a target for this indicator, so progress cannot be assessed. This site does not guess targets."},
+    "not_enough_explain": {"th": "ต้องมีค่าที่วัดได้อย่างน้อยสองปี (ปีฐานและปีหลังจากนั้น) จึงจะประเมินได้",
+                           "en": "At least two observed years (the baseline and a later year) are needed to assess progress."},
+    "achieved_explain": {"th": "ค่าล่าสุด ({latest}) ถึงค่าเป้าหมาย ({target}) แล้ว",
+                         "en": "The latest value ({latest}) has reached the target ({target})."},
+    "page_not_found": {"th": "ไม่พบหน้าที่ต้องการ", "en": "Page not found"},
+    "page_not_found_text": {"th": "ไม่พบหน้านี้ อาจถูกย้ายหรือพิมพ์ที่อยู่ผิด ลองค้นหา หรือกลับไปที่หน้าแรก",
+                            "en": "This page does not exist: it may have moved, or the address has a typo. Try the search, or go back to the home page."},
+    "indicator_count_by_status": {"th": "จำนวนตัวชี้วัดตามสถานะ แยกตามด้าน", "en": "Indicators by status, per area"},
+    "see_indicator": {"th": "ดูตัวชี้วัด", "en": "See indicator"},
+    "agency_col": {"th": "หน่วยงาน", "en": "Agency"},
+    "budget_by_strategy": {"th": "งบประมาณตามยุทธศาสตร์", "en": "Budget by strategy"},
+    "budget_by_agency": {"th": "งบประมาณตามหน่วยงาน", "en": "Budget by agency"},
+}
+
+
+def label(key: str, lang: str, **values) -> str:
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def display_year(year_ce: int | None, lang: str) -> str:
+    """Thai readers count years in the Buddhist Era (C.E. + 543); English readers in C.E."""
+    if year_ce is None:
+        return ""
+    return str(year_ce + BE_OFFSET) if lang == "th" else str(year_ce)
+
+
+def year_label(year_ce: int, lang: str, year_type: str = "calendar") -> str:
+    """'พ.ศ. 2568' / '2025', with fiscal years said to be fiscal years."""
+    if year_type == "fiscal":
+        return f"ปีงบประมาณ พ.ศ. {year_ce + BE_OFFSET}" if lang == "th" else f"FY {year_ce}"
+    return f"พ.ศ. {year_ce + BE_OFFSET}" if lang == "th" else str(year_ce)
+
+
+def format_number(value: float | None, decimals: int = 0) -> str:
+    """Thousands separators and a fixed number of decimals: 1234567.891, 1 -> '1,234,567.9'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]  # -0.04 shown with one decimal is "0.0", not "-0.0"
+    return text
+
+
+def format_rate(rate: float | None, method: str | None, decimals: int = 0) -> str:
+    if rate is None:
+        return ""
+    if method == "compound":
+        return f"{rate * 100:+.2f}%"
+    return f"{rate:+,.{max(decimals, 2)}f}"

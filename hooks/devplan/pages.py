@@ -1,0 +1,170 @@
+"""Page text for every plan, strategy, goal and indicator, in one language.
+
+Each page is Markdown whose data-bearing parts are HTML rendered by Jinja2 with
+autoescaping: text from the CSVs never reaches Markdown syntax (so `{: onclick }`,
+`[link](...)` or `<script>` in a CSV shows up as literal text). Headings come only from
+the label table and carry fixed ids, so links survive re-ordering.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections import Counter
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import charts
+from .labels import LABELS, display_year, format_number, format_rate, label, year_label
+from .model import Indicator, PlanModel
+from .status import STATUSES
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_ICONS = {  # shape as well as colour, so status never relies on colour alone
+    "achieved": "★", "on_track": "▲", "off_track": "◆", "moving_away": "▼",
+    "not_enough_data": "○", "no_target": "–",
+}
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a Markdown path: 'goals/x.md' -> 'goals/x/'."""
+    if path == "index.md":
+        return ""
+    stem = path[: -len("index.md")] if path.endswith("/index.md") else path[: -len(".md")] + "/"
+    return stem
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one page to another (or to a site file), relative so any base URL works."""
+    here = page_url(from_path) or "."
+    target = page_url(to_path) if to_path.endswith(".md") else to_path
+    rel = posixpath.relpath(target or ".", here)
+    return rel + "/" if to_path.endswith(".md") and rel != "." and not rel.endswith("/") else ("./" if rel == "." else rel)
+
+
+class PageWriter:
+    """Renders the pages of one language from the model."""
+
+    def __init__(self, model: PlanModel, lang: str, settings: dict):
+        self.model = model
+        self.lang = lang
+        self.settings = settings  # repo_url, edit_branch, data_folder, site name...
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.env.globals.update(
+            t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
+            year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
+            num=format_number, rate=format_rate, icons=STATUS_ICONS, statuses=STATUSES, settings=settings)
+
+    def tr(self, obj, name: str):
+        """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
+        return getattr(obj, f"{name}_{self.lang}")
+
+    # --- one function per kind of page; each returns {path: markdown} --------------------
+
+    def all_pages(self) -> dict[str, str]:
+        pages = {"index.md": self.home(), "indicators/index.md": self.indicator_list(), "budget.md": self.budget()}
+        for plan in self.model.plans:
+            pages[f"plans/{plan.plan_id}/index.md"] = self.plan(plan)
+        for strategy in self.model.strategies.values():
+            pages[f"strategies/{strategy.strategy_id}/index.md"] = self.strategy(strategy)
+        for goal in self.model.goals.values():
+            pages[f"goals/{goal.goal_id}.md"] = self.goal(goal)
+        for indicator in self.model.indicators.values():
+            pages[f"indicators/{indicator.indicator_id}.md"] = self.indicator(indicator)
+        return pages
+
+    def _render(self, template: str, path: str, title: str, **context) -> str:
+        # MkDocs and Material print page titles unescaped in <title>, the header and the
+        # navigation: the front matter therefore carries the HTML-escaped title.
+        front = json.dumps(html.escape(title), ensure_ascii=False)
+        link = lambda to: relative(path, to)  # noqa: E731
+        body = self.env.get_template(template).render(link=link, path=path, **context)
+        return f"---\ntitle: {front}\n---\n\n{body}"
+
+    def home(self) -> str:
+        areas = self._areas()
+        rows = [(s, Counter(i.progress.status for i in s.indicators)) for s in areas]
+        figure = charts.status_by_area(rows, self.lang)
+        return self._render("home.md.j2", "index.md", label("site_name", self.lang),
+                            plans=self.model.plans, rows=rows, figure=figure,
+                            chart_json=charts.to_attribute(figure),
+                            total=Counter(i.progress.status for i in self.model.indicators.values()))
+
+    def _areas(self):
+        """The development plan's strategies: the three areas the home page summarises."""
+        development = [p for p in self.model.plans if p.kind == "development"]
+        return development[0].strategies if development else []
+
+    def plan(self, plan) -> str:
+        return self._render("plan.md.j2", f"plans/{plan.plan_id}/index.md", self.tr(plan, "title"), plan=plan)
+
+    def strategy(self, strategy) -> str:
+        return self._render("strategy.md.j2", f"strategies/{strategy.strategy_id}/index.md",
+                            self.tr(strategy, "title"), strategy=strategy, plan=strategy.plan)
+
+    def goal(self, goal) -> str:
+        return self._render("goal.md.j2", f"goals/{goal.goal_id}.md", self.tr(goal, "title"),
+                            goal=goal, strategy=goal.strategy, plan=goal.strategy.plan)
+
+    def indicator_list(self) -> str:
+        return self._render("indicator_list.md.j2", "indicators/index.md", label("all_indicators", self.lang),
+                            plans=self.model.plans)
+
+    def indicator(self, indicator: Indicator) -> str:
+        figure = charts.indicator_figure(indicator, self.lang)
+        goal = indicator.goal
+        return self._render(
+            "indicator.md.j2", f"indicators/{indicator.indicator_id}.md", self.tr(indicator, "name"),
+            i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
+            progress=indicator.progress, chart_json=charts.to_attribute(figure),
+            summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
+            downloads=downloads_for(indicator.indicator_id),
+            data_links=self._data_links(indicator))
+
+    def _data_links(self, indicator: Indicator) -> dict[str, str]:
+        """GitHub links to the rows behind an indicator: its metadata row and its values."""
+        repo = self.settings.get("repo_url", "").rstrip("/")
+        branch, folder = self.settings.get("edit_branch", "main"), self.settings.get("data_folder", "data")
+        if not repo:
+            return {}
+        return {name: f"{repo}/blob/{branch}/{folder}/{name}.csv"
+                for name in ("indicators", "observations", "targets")} | {
+            "issue": f"{repo}/issues/new?title=" + _quote(f"[{indicator.indicator_id}] ")}
+
+    def budget(self) -> str:
+        projects = self.model.projects
+        by_strategy = _totals(projects, lambda p: p.strategy.strategy_id)
+        by_agency = _totals(projects, lambda p: self.tr(p, "agency"))
+        figure = charts.budget_by_strategy(self.model, self.lang) if projects else None
+        return self._render("budget.md.j2", "budget.md", label("budget", self.lang),
+                            plans=[p for p in self.model.plans if p.kind == "action"],
+                            by_strategy=by_strategy, by_agency=by_agency,
+                            total=sum(p.budget_thb for p in projects),
+                            chart_json=charts.to_attribute(figure) if figure else None)
+
+
+def _totals(projects, key) -> dict:
+    totals: dict = {}
+    for project in projects:
+        totals[key(project)] = totals.get(key(project), 0) + project.budget_thb
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def _quote(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def downloads_for(indicator_id: str) -> dict[str, str]:
+    """Stable, documented addresses of an indicator's files, relative to the site root."""
+    return {"csv": f"data/indicators/{indicator_id}.csv", "xlsx": f"data/indicators/{indicator_id}.xlsx"}
+
+
+def check_labels() -> list[str]:
+    """Label keys missing a language (a test asserts this is empty)."""
+    return [key for key, texts in LABELS.items() if set(texts) != {"th", "en"} or not all(texts.values())]

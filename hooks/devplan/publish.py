@@ -1,0 +1,55 @@
+"""Files at the site's root, shared by every language: the page that sends a reader to
+their language, the 404 page GitHub Pages serves for any missing address, and the data."""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+from .downloads import write_downloads
+from .labels import label
+from .model import PlanModel
+
+
+def language_chooser(languages: list[str]) -> str:
+    """Root index.html: links to each language; a reader whose browser prefers no Thai
+    goes to English, everyone else to Thai (the default). Works without JavaScript."""
+    links = "\n".join(
+        f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(label("site_name", lang))}</a></li>'
+        for lang in languages)
+    default, others = languages[0], languages[1:]
+    return f"""<!doctype html>
+<html lang="{default}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
+<title>{html.escape(label("site_name", default))}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.6}}</style>
+<script>
+(function () {{
+  var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return l.slice(0, 2); }});
+  var others = {list(others)!r};
+  var pick = wanted.indexOf("{default}") === -1 ? others.filter(function (l) {{ return wanted.indexOf(l) !== -1; }})[0] : null;
+  location.replace((pick || "{default}") + "/");
+}})();
+</script>
+</head>
+<body>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""
+
+
+def write_root_files(site_dir: Path, *, languages: list[str], data_dir: Path, model: PlanModel) -> None:
+    site_dir = Path(site_dir)
+    (site_dir / "index.html").write_text(language_chooser(languages), encoding="utf-8")
+    # Each language's 404 page links its assets by absolute URL, so it works at any depth.
+    built_404 = site_dir / languages[0] / "404.html"
+    if built_404.exists():
+        shutil.copyfile(built_404, site_dir / "404.html")
+    write_downloads(model, data_dir, site_dir / "data")

@@ -1,0 +1,108 @@
+"""Project rules a Table Schema cannot express: they look across tables and at files."""
+
+from __future__ import annotations
+
+from .validate import Package, Problem, resource_file
+
+
+def check_rules(package: Package) -> list[Problem]:
+    """Every rule's problems; rules skip rows whose cells already failed the schema."""
+    tables = package.tables
+    problems: list[Problem] = []
+    if all(name in tables for name in ("plans", "strategies", "goals", "indicators")):
+        problems += _plan_years(package)
+        problems += _target_years(package)
+        problems += _project_years(package)
+    if "indicators" in tables and "observations" in tables:
+        problems += _baselines(package)
+    if "sources" in tables:
+        problems += _source_locations(package)
+    return problems
+
+
+def _rows(package: Package, name: str):
+    return zip(package.tables.get(name, []), package.row_numbers.get(name, []))
+
+
+def _plan_years(package: Package) -> list[Problem]:
+    problems = []
+    for plan, number in _rows(package, "plans"):
+        if plan["start_year"] and plan["end_year"] and plan["end_year"] < plan["start_year"]:
+            problems.append(Problem(
+                resource_file(package, "plans"), number, "end_year", "plan-years",
+                f"the plan ends ({plan['end_year']}) before it starts ({plan['start_year']})",
+                f"แผนสิ้นสุด ({plan['end_year']}) ก่อนเริ่มต้น ({plan['start_year']})"))
+    return problems
+
+
+def _plan_of_strategy(package: Package) -> dict[str, dict]:
+    plans = {p["plan_id"]: p for p in package.tables["plans"]}
+    return {s["strategy_id"]: plans.get(s["plan_id"]) for s in package.tables["strategies"]}
+
+
+def _target_years(package: Package) -> list[Problem]:
+    plan_of_strategy = _plan_of_strategy(package)
+    strategy_of_goal = {g["goal_id"]: g["strategy_id"] for g in package.tables["goals"]}
+    goal_of_indicator = {i["indicator_id"]: i["goal_id"] for i in package.tables["indicators"]}
+    problems = []
+    for target, number in _rows(package, "targets"):
+        plan = plan_of_strategy.get(strategy_of_goal.get(goal_of_indicator.get(target["indicator_id"])))
+        year = target["year"]
+        if plan and year and plan["start_year"] and plan["end_year"] and not plan["start_year"] <= year <= plan["end_year"]:
+            problems.append(Problem(
+                resource_file(package, "targets"), number, "year", "target-outside-plan",
+                f"target year {year} is outside its plan '{plan['plan_id']}' ({plan['start_year']}-{plan['end_year']})",
+                f"ปีเป้าหมาย {year} (พ.ศ. {year + 543}) อยู่นอกช่วงของแผน '{plan['plan_id']}' "
+                f"(พ.ศ. {plan['start_year'] + 543}-{plan['end_year'] + 543})"))
+    return problems
+
+
+def _project_years(package: Package) -> list[Problem]:
+    plan_of_strategy = _plan_of_strategy(package)
+    problems = []
+    for project, number in _rows(package, "projects"):
+        plan = plan_of_strategy.get(project["strategy_id"])
+        if not plan:
+            continue
+        shown = resource_file(package, "projects")
+        if plan["kind"] != "action":
+            problems.append(Problem(
+                shown, number, "strategy_id", "project-not-in-action-plan",
+                f"projects belong to an annual action plan, but '{project['strategy_id']}' is a strategy of '{plan['plan_id']}'",
+                f"โครงการต้องอยู่ภายใต้แผนปฏิบัติราชการประจำปี แต่ '{project['strategy_id']}' เป็นยุทธศาสตร์ของ '{plan['plan_id']}'"))
+        elif project["fiscal_year"] and not plan["start_year"] <= project["fiscal_year"] <= plan["end_year"]:
+            problems.append(Problem(
+                shown, number, "fiscal_year", "project-outside-plan",
+                f"fiscal year {project['fiscal_year']} is outside the plan '{plan['plan_id']}' ({plan['start_year']}-{plan['end_year']})",
+                f"ปีงบประมาณ {project['fiscal_year']} อยู่นอกช่วงของแผน '{plan['plan_id']}'"))
+    return problems
+
+
+def _baselines(package: Package) -> list[Problem]:
+    observed = {(o["indicator_id"], o["year"]) for o in package.tables["observations"]}
+    problems = []
+    for indicator, number in _rows(package, "indicators"):
+        year = indicator["baseline_year"]
+        if year and (indicator["indicator_id"], year) not in observed:
+            problems.append(Problem(
+                resource_file(package, "indicators"), number, "baseline_year", "baseline-without-value",
+                f"there is no observed value for baseline year {year}: add it to observations.csv or leave baseline_year empty",
+                f"ไม่มีค่าที่วัดได้ของปีฐาน {year} (พ.ศ. {year + 543}): เพิ่มใน observations.csv หรือเว้นว่าง baseline_year"))
+    return problems
+
+
+def _source_locations(package: Package) -> list[Problem]:
+    problems = []
+    shown = resource_file(package, "sources")
+    for source, number in _rows(package, "sources"):
+        if not source["url"] and not source["document"]:
+            problems.append(Problem(
+                shown, number, "url", "source-without-location",
+                "a source needs a web address (url) or a copy under documents/ (document)",
+                "แหล่งข้อมูลต้องมีที่อยู่เว็บ (url) หรือสำเนาในโฟลเดอร์ documents/ (document)"))
+        if source["document"] and not (package.base / source["document"]).is_file():
+            problems.append(Problem(
+                shown, number, "document", "missing-document",
+                f"'{source['document']}' is not in the data folder",
+                f"ไม่พบไฟล์ '{source['document']}' ในโฟลเดอร์ข้อมูล"))
+    return problems

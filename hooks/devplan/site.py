@@ -1,0 +1,73 @@
+"""What one language of the site is made of: the checked model, the navigation and the
+generated pages. Plain functions over plain data, so MkDocs, scripts and tests share them.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+from .labels import label
+from .model import PlanModel, build_model
+from .pages import PageWriter
+from .report import failure_summary, format_problem
+from .validate import read_package
+
+HAND_WRITTEN = ("methodology.md", "about.md", "maintainers.md")
+
+
+class InvalidData(Exception):
+    """The data package has problems; the message lists every one of them."""
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, stamp: tuple) -> PlanModel:
+    package = read_package(path)
+    if package.problems:
+        lines = [format_problem(p) for p in package.problems]
+        raise InvalidData("\n".join([*lines, failure_summary(package)]))
+    return build_model(package)
+
+
+def load_model(data_dir: str | Path) -> PlanModel:
+    """Read, check and model the package once per content (both languages reuse it)."""
+    data_dir = Path(data_dir)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
+    return _load(str(data_dir), stamp)
+
+
+def settings_from(extra: dict, repo_url: str | None, model: PlanModel) -> dict:
+    """Page settings from mkdocs.yml's `extra.devplan` (province-specific, not in code)."""
+    devplan = extra.get("devplan", {})
+    dates = [s.accessed for s in model.sources.values()]
+    return {
+        "repo_url": repo_url or "", "edit_branch": devplan.get("branch", "main"),
+        "data_folder": devplan.get("data", "data"), "publisher": devplan.get("publisher", {}),
+        "site_url": devplan.get("base_url", ""), "data_date": max(dates) if dates else None,
+    }
+
+
+def navigation(model: PlanModel, lang: str) -> list:
+    """Plans > strategies > goals. Indicator pages stay out of the navigation so each page
+    carries a small menu however many indicators there are (the build stays linear)."""
+    def title(obj, name):  # the theme prints navigation titles unescaped
+        return html.escape(getattr(obj, f"{name}_{lang}"))
+
+    plans = []
+    for plan in model.plans:
+        strategies = [{title(s, "title"): [f"strategies/{s.strategy_id}/index.md",
+                                           *[f"goals/{g.goal_id}.md" for g in s.goals]]}
+                      for s in plan.strategies]
+        plans.append({title(plan, "title"): [f"plans/{plan.plan_id}/index.md", *strategies]})
+    return [
+        {label("home", lang): "index.md"},
+        {label("plans", lang): plans},
+        {label("all_indicators", lang): "indicators/index.md"},
+        {label("budget", lang): "budget.md"},
+        *[{label(name[:-3], lang): name} for name in HAND_WRITTEN],
+    ]
+
+
+def generated_pages(model: PlanModel, lang: str, settings: dict) -> dict[str, str]:
+    return PageWriter(model, lang, settings).all_pages()

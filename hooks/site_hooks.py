@@ -1,0 +1,47 @@
+"""The only module MkDocs loads. Each event hands over to one plain function in devplan/.
+
+MkDocs does not reload hooks under `mkdocs serve`: restart it after changing Python code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from devplan.site import InvalidData, generated_pages, load_model, navigation, settings_from  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / config.extra.get("devplan", {}).get("data", "data")
+
+
+def on_config(config):
+    """Check the data before anything is built; stop with every problem listed."""
+    try:
+        model = load_model(_data_dir(config))
+    except InvalidData as problems:
+        raise Abort(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}") from None
+    config.nav = navigation(model, config.theme["language"])
+    return config
+
+
+def on_files(files, config):
+    """Add the generated pages of this language and the shared assets."""
+    model = load_model(_data_dir(config))
+    lang = config.theme["language"]
+    settings = settings_from(config.extra, config.repo_url, model)
+    for path, content in generated_pages(model, lang, settings).items():
+        files.append(File.generated(config, path, content=content))
+    assets = ROOT / "docs" / "assets"
+    for path in sorted(assets.rglob("*")):
+        if path.is_file():
+            files.append(File(str(path.relative_to(ROOT / "docs")), str(ROOT / "docs"), config.site_dir,
+                              config.use_directory_urls))
+    return files

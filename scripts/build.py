@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Build the whole site: every language with --strict, the data downloads and the root page.
+
+    python scripts/build.py [--site-dir DIR]     (default: site/)
+
+The README's serve command, CI and the benchmark all call this one entry point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
+
+from devplan.publish import write_root_files  # noqa: E402
+from devplan.site import InvalidData, load_model  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder (default: site/)")
+    parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the default language's config")
+    parser.add_argument("--data", help="another Data Package folder (tests and the benchmark use this)")
+    args = parser.parse_args(argv)
+    site_dir = Path(args.site_dir).resolve()
+    # Show MkDocs' warnings (strict mode turns each into a failure): never run it quietly.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+
+    base = load_config(args.config)
+    languages = base.extra["devplan"]["languages"]
+    data_dir = Path(args.data).resolve() if args.data else Path(base.config_file_path).parent / base.extra["devplan"]["data"]
+    try:
+        model = load_model(data_dir)
+    except InvalidData as problems:
+        print(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}", file=sys.stderr)
+        return 1
+    # Build beside the target and swap at the end: a failed build never leaves half a site.
+    staging = site_dir.with_name(site_dir.name + ".building")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for lang in languages:
+            path = Path(args.config) if lang == languages[0] else Path(args.config).with_name(f"mkdocs.{lang}.yml")
+            config = load_config(str(path), strict=True, site_dir=str(staging / lang))
+            config.extra["devplan"]["data"] = str(data_dir)
+            build(config)
+            print(f"built {lang}")
+        write_root_files(staging, languages=languages, data_dir=data_dir, model=model)
+    except (Abort, MkDocsException) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)
+        return 1
+    shutil.rmtree(site_dir, ignore_errors=True)
+    staging.rename(site_dir)
+    print(f"site ready: {site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The built site read as a reader's browser would: parsed HTML, not generated Markdown."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+DATA = ROOT / "data"
+
+
+def rows(name: str) -> list[dict]:
+    with open(DATA / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def page(site: Path, lang: str, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def figure(soup: BeautifulSoup, chart_id: str) -> dict:
+    return json.loads(soup.find(id=f"chart-{chart_id}")["data-figure"])
+
+
+INDICATORS = [r["indicator_id"] for r in rows("indicators")]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_indicator_has_a_page_in_each_language(built_site, lang):
+    for indicator in rows("indicators"):
+        soup = page(built_site, lang, f"indicators/{indicator['indicator_id']}")
+        assert soup.html["lang"] == lang
+        assert soup.h1.get_text(strip=True) == indicator[f"name_{lang}"]
+        assert soup.title.get_text().startswith(indicator[f"name_{lang}"])
+
+
+def test_chart_carries_the_observed_numbers_and_years(built_site):
+    observations = rows("observations")
+    for indicator_id in INDICATORS:
+        expected = sorted((int(o["year"]), float(o["value"])) for o in observations if o["indicator_id"] == indicator_id)
+        for lang, offset in (("th", 543), ("en", 0)):
+            trace = figure(page(built_site, lang, f"indicators/{indicator_id}"), indicator_id)["data"][0]
+            assert list(zip(trace["x"], trace["y"])) == [(y + offset, v) for y, v in expected]
+
+
+def test_table_repeats_the_chart_numbers_with_separators(built_site):
+    soup = page(built_site, "en", "indicators/tourist-arrivals")
+    table = soup.find("table", class_="dp-table")
+    cells = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
+    value = next(float(o["value"]) for o in rows("observations")
+                 if o["indicator_id"] == "tourist-arrivals" and o["year"] == "2024")
+    row_2024 = next(c for c in cells if c[0] == "2024")
+    assert row_2024[2] == f"{value:,.0f}"
+
+
+def test_thai_pages_use_buddhist_era_and_thai_labels(built_site):
+    soup = page(built_site, "th", "indicators/tourist-arrivals")
+    years = [tr.th.get_text(strip=True) for tr in soup.find("table", class_="dp-table").tbody.find_all("tr")]
+    assert "พ.ศ. 2567" in years and "2024" not in " ".join(years)
+    headings = [h.get_text(strip=True).rstrip("¶") for h in soup.select("article h2")]
+    assert "แผนภูมิ" in headings and "Chart" not in headings
+
+
+def test_every_indicator_without_target_says_so(built_site):
+    targets = {r["indicator_id"] for r in rows("targets")}
+    for indicator_id in INDICATORS:
+        if indicator_id in targets:
+            continue
+        for lang, text in (("th", "ยังไม่มีการเผยแพร่ค่าเป้าหมาย"), ("en", "No target published")):
+            assert text in page(built_site, lang, f"indicators/{indicator_id}").get_text()
+
+
+def test_indicator_without_values_says_no_data_yet(built_site):
+    observed = {r["indicator_id"] for r in rows("observations")}
+    missing = [i for i in INDICATORS if i not in observed]
+    assert missing, "the shipped data has indicators without values"
+    soup = page(built_site, "en", f"indicators/{missing[0]}")
+    assert "No data yet" in soup.find(id="chart-" + missing[0]).find_parent("figure").get_text() or \
+        "No value has been observed" in soup.get_text()
+
+
+@pytest.mark.parametrize("lang,other", [("th", "en"), ("en", "th")])
+def test_language_switch_points_to_the_same_page(built_site, lang, other):
+    for url in ["", "indicators/tourist-arrivals/", "goals/g-tourism/", "methodology/"]:
+        soup = BeautifulSoup((built_site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
+        link = soup.find("a", class_="dp-language-link", hreflang=other)["href"]
+        here = (built_site / lang / url).resolve()
+        assert (here / link).resolve() == (built_site / other / url).resolve()
+
+
+def test_root_page_offers_both_languages(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert {a["href"] for a in soup.find_all("a")} == {"th/", "en/"}
+
+
+def test_404_page_in_both_languages(built_site):
+    text = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "lxml").get_text()
+    assert "ไม่พบหน้าที่ต้องการ" in text and "Page not found" in text
+
+
+def test_home_counts_every_indicator_once(built_site):
+    soup = page(built_site, "en", "")
+    table = soup.find("table", class_="dp-table")
+    total_row = table.tbody.find_all("tr")[-1]
+    assert int(total_row.find_all("td")[-1].get_text()) == len(INDICATORS)
+
+
+def test_every_source_of_an_indicator_is_linked(built_site):
+    sources = {r["source_id"]: r for r in rows("sources")}
+    for indicator in rows("indicators"):
+        soup = page(built_site, "en", f"indicators/{indicator['indicator_id']}")
+        source = sources[indicator["source_id"]]
+        if source["url"]:
+            assert soup.find("a", href=source["url"]), indicator["indicator_id"]

@@ -1,0 +1,190 @@
+"""The validator: one test per kind of mistake, each asserting the exact position reported."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from devplan.validate import read_package
+
+
+def rewrite(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture does not contain {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def positions(package_dir: Path) -> set[tuple]:
+    """(file name, row, column, code) of every problem: what a maintainer is told."""
+    package = read_package(package_dir)
+    return {(Path(p.file).name, p.row, p.column, p.code) for p in package.problems}
+
+
+def test_fixture_is_valid(tiny):
+    assert read_package(tiny).problems == []
+
+
+def test_shipped_package_passes_the_validator():
+    package = read_package(ROOT / "data")
+    assert package.problems == []
+    assert len(package.tables["indicators"]) >= 25
+
+
+def test_shipped_package_passes_plain_frictionless():
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.yaml"],
+                            cwd=ROOT / "data", capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert '"valid": true' in result.stdout
+
+
+CASES = {
+    # id: (file, old text, new text, expected (file, row, column, code))
+    "missing column": ("goals.csv", "goal_id,strategy_id,title_th,title_en\n", "goal_id,strategy_id,title_th\n",
+                       ("goals.csv", 1, "title_en", "missing-column")),
+    "extra column": ("goals.csv", "title_en\n", "title_en,comment\n", ("goals.csv", 1, "comment", "extra-column")),
+    "renamed column": ("strategies.csv", "strategy_id,plan_id,", "strategy_id,plan,",
+                       ("strategies.csv", 1, "plan", "renamed-column")),
+    "wrong type": ("observations.csv", "pm25,2023,28.0,", "pm25,2023,twenty-eight,",
+                   ("observations.csv", 6, "value", "wrong-type")),
+    "thousands separator": ("observations.csv", "visitors,2024,1100000,", 'visitors,2024,"1,100,000",',
+                            ("observations.csv", 3, "value", "wrong-type")),
+    "empty required cell": ("observations.csv", "pm25,2022,30.5,final,test-source", "pm25,2022,30.5,final,",
+                            ("observations.csv", 5, "source_id", "missing-value")),
+    "value outside enum": ("indicators.csv", ",1,lower,calendar,", ",1,down,calendar,",
+                           ("indicators.csv", 3, "direction", "not-allowed")),
+    "value outside range": ("indicators.csv", "people,0,higher", "people,9,higher",
+                            ("indicators.csv", 2, "decimals", "out-of-range")),
+    "bad id": ("goals.csv", "g-air,dev-env", "G Air,dev-env", ("goals.csv", 3, "goal_id", "bad-id")),
+    "duplicate key": ("observations.csv", "pm25,2023,28.0", "pm25,2022,28.0",
+                      ("observations.csv", 6, "year", "duplicate-key")),
+    "unknown goal": ("indicators.csv", "pm25,g-air,", "pm25,g-water,", ("indicators.csv", 3, "goal_id", "unknown-reference")),
+    "unknown indicator": ("observations.csv", "pm25,2022,", "pm10,2022,",
+                          ("observations.csv", 5, "indicator_id", "unknown-reference")),
+    "unknown plan": ("strategies.csv", "act-1,act,", "act-1,action,", ("strategies.csv", 4, "plan_id", "unknown-reference")),
+    "unknown source": ("targets.csv", "pm25,2027,20,test-source", "pm25,2027,20,pcd",
+                       ("targets.csv", 3, "source_id", "unknown-reference")),
+    "buddhist era year": ("observations.csv", "visitors,2024,", "visitors,2567,",
+                          ("observations.csv", 3, "year", "buddhist-era-year")),
+    "target outside plan years": ("targets.csv", "visitors,2027,", "visitors,2030,",
+                                  ("targets.csv", 2, "year", "target-outside-plan")),
+    "thai text missing": ("goals.csv", "g-air,dev-env,อากาศสะอาด,", "g-air,dev-env,,",
+                          ("goals.csv", 3, "title_th", "missing-text")),
+    "english text missing": ("indicators.csv", "จำนวนนักท่องเที่ยว,Visitors,", "จำนวนนักท่องเที่ยว,,",
+                             ("indicators.csv", 2, "name_en", "missing-text")),
+    "unparsable csv": ("projects.csv", "p-2,act-1,2025,โครงการทดสอบสอง", 'p-2,act-1,2025,"โครงการทดสอบสอง',
+                       ("projects.csv", 3, None, "unparsable-csv")),
+    "row with a missing cell": ("goals.csv", "g-air,dev-env,อากาศสะอาด,Clean air", "g-air,dev-env,อากาศสะอาด",
+                                ("goals.csv", 3, None, "wrong-cell-count")),
+    "baseline without a value": ("indicators.csv", "people,0,higher,calendar,2023,", "people,0,higher,calendar,2020,",
+                                 ("indicators.csv", 2, "baseline_year", "baseline-without-value")),
+    "source without url or copy": ("sources.csv", ",https://example.org/test,,", ",,,",
+                                   ("sources.csv", 2, "url", "source-without-location")),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_each_mistake_is_reported_at_its_position(tiny, case):
+    file, old, new, expected = case
+    rewrite(tiny / file, old, new)
+    assert expected in positions(tiny)
+
+
+def test_every_problem_is_listed_not_just_the_first(tiny):
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    rewrite(tiny / "goals.csv", "g-air,dev-env,อากาศสะอาด,", "g-air,dev-env,,")
+    rewrite(tiny / "targets.csv", "pm25,2027,20,test-source", "pm25,2027,20,pcd")
+    found = positions(tiny)
+    assert {("observations.csv", 3, "year", "buddhist-era-year"), ("goals.csv", 3, "title_th", "missing-text"),
+            ("targets.csv", 3, "source_id", "unknown-reference")} <= found
+
+
+def test_missing_column_is_reported_once_not_on_every_row(tiny):
+    rewrite(tiny / "goals.csv", "goal_id,strategy_id,title_th,title_en\n", "goal_id,strategy_id,title_th\n")
+    rewrite(tiny / "goals.csv", ",Tourism\n", "\n")
+    rewrite(tiny / "goals.csv", ",Clean air\n", "\n")
+    assert [p for p in read_package(tiny).problems if p.column == "title_en"] == [
+        p for p in read_package(tiny).problems if p.code == "missing-column"]
+
+
+def test_windows_874_file_is_named_with_the_fix(tiny):
+    text = (tiny / "goals.csv").read_text(encoding="utf-8")
+    (tiny / "goals.csv").write_bytes(text.encode("cp874"))
+    problems = [p for p in read_package(tiny).problems if p.file.endswith("goals.csv")]
+    assert [(p.row, p.code) for p in problems] == [(2, "not-utf8")]
+    assert "CSV UTF-8" in problems[0].message_en and "UTF-8" in problems[0].message_th
+
+
+def test_missing_resource_file(tiny):
+    (tiny / "projects.csv").unlink()
+    assert ("projects.csv", None, None, "missing-file") in positions(tiny)
+
+
+def test_missing_document_copy(tiny):
+    (tiny / "documents" / "test.txt").unlink()
+    assert ("sources.csv", 3, "document", "missing-document") in positions(tiny)
+
+
+@pytest.mark.parametrize("encoding,newline,tail", [
+    ("utf-8-sig", "\n", ""), ("utf-8", "\r\n", ""), ("utf-8", "\n", "\n"), ("utf-8-sig", "\r\n", "\r\n\r\n")],
+    ids=["bom", "crlf", "final-blank-line", "bom-crlf-blank-lines"])
+def test_harmless_file_variants_are_accepted(tiny, encoding, newline, tail):
+    for path in tiny.glob("*.csv"):
+        text = path.read_text(encoding="utf-8").replace("\n", newline) + tail
+        path.write_bytes(text.encode(encoding))
+    assert read_package(tiny).problems == []
+
+
+def test_problems_carry_thai_and_english(tiny):
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    (problem,) = read_package(tiny).problems
+    assert "2024" in problem.message_en and "พ.ศ." in problem.message_th
+
+
+def test_validator_never_changes_the_data(tiny):
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tiny.iterdir() if p.is_file()}
+    read_package(tiny)
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tiny.iterdir() if p.is_file()}
+    assert before == after
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_cli_prints_file_row_column_relative_to_the_current_folder(tiny):
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    result = run_cli("pkg", cwd=tiny.parent)
+    assert result.returncode == 1
+    line = result.stdout.splitlines()[0]
+    assert line.startswith(f"{os.path.join('pkg', 'observations.csv')}:3:year: ")
+    assert "2024" in line and "ค.ศ." in line
+
+
+def test_cli_github_annotations(tiny):
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    result = run_cli("--format", "github", str(tiny / "datapackage.yaml"), cwd=tiny)
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=observations.csv,line=3,title=year::")
+
+
+def test_cli_summary_on_clean_data(tiny):
+    result = run_cli("pkg", cwd=tiny.parent)
+    assert result.returncode == 0
+    # The fixture holds 2 sources, 3 plans, 3 strategies, 2 goals, 3 indicators,
+    # 2 targets, 5 observations and 2 projects: 22 rows.
+    (line,) = result.stdout.strip().splitlines()
+    assert "8 tables, 22 rows, 3 indicators, 5 observations" in line
+
+
+def test_cli_without_a_package_says_where_it_looked(tmp_path):
+    result = run_cli(cwd=tmp_path)  # the default package is ./data
+    assert result.returncode == 1
+    assert "datapackage.yaml" in result.stdout
