@@ -34,3 +34,47 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     assert build.main(["--site-dir", str(site)]) == 0
     return site
+
+
+HOSTILE = {
+    # file: (old text, new cells): data that would run script or become markup if unescaped
+    "indicator title": ("indicators.csv", "จำนวนนักท่องเที่ยว,Visitors",
+                        ('<img src=x onerror="window.__xss=2">', "</title><script>window.__xss=1</script>")),
+    "goal title": ("goals.csv", "การท่องเที่ยว,Tourism",
+                   ("[คลิก](javascript:window.__xss=3)", "[click](javascript:window.__xss=3)")),
+    "strategy title": ("strategies.csv", "เศรษฐกิจ,Economy",
+                       ("{{ config.site_name }}", 'Economy { onclick="window.__xss=4" }')),
+    "unit": ("indicators.csv", "คน,people", ("<b>คน</b>", "<i>people</i>")),
+    "source title": ("sources.csv", "แหล่งข้อมูลทดสอบ (ตัวเลขสมมติ),Test source (invented figures)",
+                     ('"><script>window.__xss=5</script>', '"><script>window.__xss=5</script>')),
+    "note": ("observations.csv", "ตัวเลขเบื้องต้น,Preliminary figure",
+             ('=HYPERLINK("http://evil.example/x")', '=HYPERLINK("http://evil.example/x")')),
+    "project": ("projects.csv", "โครงการทดสอบหนึ่ง,Test project one", ("@SUM(1+1)", "=1+1")),
+    "agency": ("projects.csv", "หน่วยงาน ก,Agency A", ("-2+3", "+cmd|' /C calc'!A0")),
+}
+
+
+def hostile_package(target: Path) -> Path:
+    """The tiny package with hostile texts in place of ordinary ones (see HOSTILE)."""
+    import csv
+    import io
+
+    package = copy_package(FIXTURES / "tiny", target)
+    for file, old, cells in HOSTILE.values():
+        path = package / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        quoted = io.StringIO()
+        csv.writer(quoted, lineterminator="").writerow(cells)
+        path.write_text(text.replace(old, quoted.getvalue(), 1), encoding="utf-8")
+    return package
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    import build
+
+    package = hostile_package(tmp_path_factory.mktemp("hostile") / "pkg")
+    site = tmp_path_factory.mktemp("hostile-site")
+    assert build.main(["--site-dir", str(site), "--data", str(package)]) == 0
+    return site

@@ -73,7 +73,12 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
             "marker": {"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3}},
         })
     x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + (" (พ.ศ.)" if lang == "th" else " (C.E.)")
-    return {"data": traces, "layout": _layout(lang, x_title, _plain(unit))}
+    layout = _layout(lang, x_title, _plain(unit))
+    years = {x for trace in traces for x in trace["x"]}
+    if years and max(years) - min(years) <= 12:
+        layout["xaxis"]["dtick"] = 1  # whole years only, never 2566.5
+    layout["yaxis"]["tickformat"] = ",." + str(min(decimals, 1)) + "f" if decimals else ","
+    return {"data": traces, "layout": layout}
 
 
 def _plain(text: str) -> str:

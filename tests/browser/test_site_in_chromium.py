@@ -1,0 +1,74 @@
+"""What a reader sees in a real browser: charts, language switch, no outside requests."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "indicators/tourist-arrivals/", "strategies/d-1-economy/", "budget/", "indicators/", "methodology/"]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_indicator_chart_draws_an_svg(page, site_url, lang):
+    page.goto(f"{site_url}{lang}/indicators/tourist-arrivals/")
+    chart = page.locator("#chart-tourist-arrivals")
+    chart.locator("svg.main-svg").first.wait_for()
+    points = chart.locator(".scatterlayer .trace").first.locator("path.point")
+    assert points.count() == 3  # three observed years in the data
+    ticks = chart.locator(".xtick text").all_text_contents()
+    assert ("2567" in ticks) == (lang == "th") and ("2024" in ticks) == (lang == "en")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang,other", [("th", "en"), ("en", "th")])
+def test_language_switch_lands_on_the_same_indicator(page, site_url, lang, other):
+    page.goto(f"{site_url}{lang}/indicators/gpp-current/")
+    page.locator(".md-header .md-select").hover()  # the language menu opens on hover or focus
+    page.locator(f"a.dp-language-link[hreflang={other}]").click()
+    page.wait_for_url(f"{site_url}{other}/indicators/gpp-current/")
+    assert page.locator("html").get_attribute("lang") == other
+    page.locator("#chart-gpp-current svg.main-svg").first.wait_for()
+
+
+def test_root_page_sends_an_english_reader_to_english(browser, site_url):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}en/")
+    context.close()
+
+
+def test_root_page_sends_a_thai_reader_to_thai(browser, site_url):
+    context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_url(f"{site_url}th/")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_request_leaves_the_site(page, site_url, lang):
+    origin = urlsplit(site_url).netloc
+    for path in PAGES:
+        page.goto(f"{site_url}{lang}/{path}")
+        page.wait_for_load_state("networkidle")
+    outside = [url for url in page.requests if urlsplit(url).netloc != origin and not url.startswith("data:")]
+    assert outside == []
+    assert page.errors == []
+
+
+def test_hostile_data_runs_no_script(page, hostile_url):
+    for path in ["en/indicators/visitors/", "th/indicators/visitors/", "en/", "th/goals/g-tourism/",
+                 "en/strategies/dev-econ/", "en/budget/", "th/indicators/"]:
+        page.goto(hostile_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__xss") is None, path
+    page.goto(hostile_url + "en/indicators/visitors/")
+    assert page.locator("h1").inner_text() == "</title><script>window.__xss=1</script>"
+    # hovering a point shows the hostile source title as text, still without running it
+    page.locator("#chart-visitors svg.main-svg").first.wait_for()
+    page.locator("#chart-visitors .scatterlayer path.point").first.hover(force=True)
+    assert page.evaluate("window.__xss") is None
