@@ -1,24 +1,12 @@
-"""Shared fixtures: a tiny package (invented numbers) and one built copy of the real site."""
+"""Fixtures shared by every test: tiny packages and the built site (real and hostile data)."""
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def copy_package(source: Path, target: Path) -> Path:
-    """A package folder from fixture CSVs plus the real schema (data/datapackage.yaml)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("README.md"))
-    shutil.copy(ROOT / "data" / "datapackage.yaml", target / "datapackage.yaml")
-    return target
+from support import FIXTURES, copy_package, hostile_package
 
 
 @pytest.fixture
@@ -34,40 +22,6 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     assert build.main(["--site-dir", str(site)]) == 0
     return site
-
-
-HOSTILE = {
-    # file: (old text, new cells): data that would run script or become markup if unescaped
-    "indicator title": ("indicators.csv", "จำนวนนักท่องเที่ยว,Visitors",
-                        ('<img src=x onerror="window.__xss=2">', "</title><script>window.__xss=1</script>")),
-    "goal title": ("goals.csv", "การท่องเที่ยว,Tourism",
-                   ("[คลิก](javascript:window.__xss=3)", "[click](javascript:window.__xss=3)")),
-    "strategy title": ("strategies.csv", "เศรษฐกิจ,Economy",
-                       ("{{ config.site_name }}", 'Economy { onclick="window.__xss=4" }')),
-    "unit": ("indicators.csv", "คน,people", ("<b>คน</b>", "<i>people</i>")),
-    "source title": ("sources.csv", "แหล่งข้อมูลทดสอบ (ตัวเลขสมมติ),Test source (invented figures)",
-                     ('"><script>window.__xss=5</script>', '"><script>window.__xss=5</script>')),
-    "note": ("observations.csv", "ตัวเลขเบื้องต้น,Preliminary figure",
-             ('=HYPERLINK("http://evil.example/x")', '=HYPERLINK("http://evil.example/x")')),
-    "project": ("projects.csv", "โครงการทดสอบหนึ่ง,Test project one", ("@SUM(1+1)", "=1+1")),
-    "agency": ("projects.csv", "หน่วยงาน ก,Agency A", ("-2+3", "+cmd|' /C calc'!A0")),
-}
-
-
-def hostile_package(target: Path) -> Path:
-    """The tiny package with hostile texts in place of ordinary ones (see HOSTILE)."""
-    import csv
-    import io
-
-    package = copy_package(FIXTURES / "tiny", target)
-    for file, old, cells in HOSTILE.values():
-        path = package / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        quoted = io.StringIO()
-        csv.writer(quoted, lineterminator="").writerow(cells)
-        path.write_text(text.replace(old, quoted.getvalue(), 1), encoding="utf-8")
-    return package
 
 
 @pytest.fixture(scope="session")

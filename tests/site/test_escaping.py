@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import HOSTILE
+from support import HOSTILE
 
 
 def pages(site: Path):
