@@ -37,7 +37,7 @@ def on_files(files, config):
     model = load_model(_data_dir(config))
     lang = config.theme["language"]
     settings = settings_from(config.extra, config.repo_url, model)
-    for path, content in generated_pages(model, lang, settings).items():
+    for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
         files.append(File.generated(config, path, content=content))
     assets = ROOT / "docs" / "assets"
     for path in sorted(assets.rglob("*")):

@@ -35,6 +35,7 @@ HOSTILE = {
     "note": ("observations.csv", "ตัวเลขเบื้องต้น,Preliminary figure",
              ('=HYPERLINK("http://evil.example/x")', '=HYPERLINK("http://evil.example/x")')),
     "project": ("projects.csv", "โครงการทดสอบหนึ่ง,Test project one", ("@SUM(1+1)", "=1+1")),
+    "negative number": ("observations.csv", "pm25,2022,30.5", ("pm25", "2022", "-30.5")),
     "agency": ("projects.csv", "หน่วยงาน ก,Agency A", ("-2+3", "+cmd|' /C calc'!A0")),
 }
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from .labels import BE_OFFSET
 from .model import Indicator, PlanModel
@@ -32,7 +33,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
     "unit_th", "unit_en", "figure_status", "source_title_th", "source_title_en", "source_publisher_en",
-    "source_url", "source_accessed", "source_licence",
+    "source_url", "source_accessed", "source_licence", "note_th", "note_en",
 ]
 README = """Chiang Mai development plan: open data package
 =================================================
@@ -79,7 +80,7 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
                 "figure_status": getattr(item, "status", ""), "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
                 "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
-                "source_licence": source.licence,
+                "source_licence": source.licence, "note_th": item.note_th or "", "note_en": item.note_en or "",
             })
     return rows
 
@@ -107,8 +108,9 @@ def indicator_xlsx(indicator: Indicator, stamp: dt.datetime) -> bytes:
     sheet.freeze_panes = "A2"
     workbook.properties.creator = "devplan"
     workbook.properties.created = workbook.properties.modified = stamp
+    # ExcelWriter directly: Workbook.save() stamps "modified" with the current time.
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _fixed_zip(buffer.getvalue(), stamp)
 
 

@@ -142,7 +142,7 @@ class Plan:
         return [p for s in self.strategies for p in s.projects]
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: caches key on the model
 class PlanModel:
     plans: list[Plan]
     strategies: dict[str, Strategy]

@@ -8,6 +8,8 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
+from .downloads import package_descriptor, package_files
+from .history import data_changes
 from .labels import label
 from .model import PlanModel, build_model
 from .pages import PageWriter
@@ -65,9 +67,17 @@ def navigation(model: PlanModel, lang: str) -> list:
         {label("plans", lang): plans},
         {label("all_indicators", lang): "indicators/index.md"},
         {label("budget", lang): "budget.md"},
+        {label("data", lang): ["data.md", "changes.md"]},
         *[{label(name[:-3], lang): name} for name in HAND_WRITTEN],
     ]
 
 
-def generated_pages(model: PlanModel, lang: str, settings: dict) -> dict[str, str]:
-    return PageWriter(model, lang, settings).all_pages()
+def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
+    downloads, descriptor, changes = _published(model, str(data_dir))
+    return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
+
+
+@lru_cache(maxsize=4)
+def _published(model: PlanModel, data_dir: str):
+    """What both languages describe: the package downloads and the history of values."""
+    return package_files(model, Path(data_dir)), package_descriptor(Path(data_dir)), data_changes(data_dir)

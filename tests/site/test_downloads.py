@@ -1,0 +1,132 @@
+"""Downloads read the way a journalist reads them: pandas, openpyxl, frictionless."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from support import ROOT
+
+DATA = ROOT / "data"
+
+
+def rows(name: str) -> list[dict]:
+    with open(DATA / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+INDICATORS = rows("indicators")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_indicator_pages_link_to_files_that_exist(built_site, lang):
+    for indicator in INDICATORS:
+        page = built_site / lang / "indicators" / indicator["indicator_id"]
+        soup = BeautifulSoup((page / "index.html").read_text(encoding="utf-8"), "lxml")
+        links = [a["href"] for a in soup.select("#downloads + ul a[download]")]
+        assert [Path(link).suffix for link in links] == [".csv", ".xlsx"]
+        for link in links:
+            assert (page / link).resolve() == (built_site / "data/indicators" / Path(link).name).resolve()
+            assert (page / link).resolve().is_file()
+
+
+def expected_rows(indicator_id: str) -> int:
+    return sum(r["indicator_id"] == indicator_id for name in ("observations", "targets") for r in rows(name))
+
+
+def test_indicator_csv_opens_in_pandas_with_thai_intact(built_site):
+    for indicator in INDICATORS:
+        path = built_site / "data/indicators" / f"{indicator['indicator_id']}.csv"
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for UTF-8
+        frame = pd.read_csv(path, encoding="utf-8-sig")
+        assert len(frame) == expected_rows(indicator["indicator_id"])
+        if len(frame):
+            assert set(frame["name_th"]) == {indicator["name_th"]}
+            assert indicator["name_th"].encode("utf-8") in raw
+            assert (frame["year_be"] - frame["year_ce"] == 543).all()
+
+
+def test_indicator_csv_values_match_the_package(built_site):
+    frame = pd.read_csv(built_site / "data/indicators/tourism-revenue.csv", encoding="utf-8-sig")
+    observed = frame[frame["kind"] == "observed"].set_index("year_ce")["value"].to_dict()
+    source = {int(o["year"]): float(o["value"]) for o in rows("observations") if o["indicator_id"] == "tourism-revenue"}
+    assert observed == source
+
+
+def test_indicator_xlsx_opens_with_thai_intact(built_site):
+    for indicator in INDICATORS:
+        book = openpyxl.load_workbook(built_site / "data/indicators" / f"{indicator['indicator_id']}.xlsx")
+        sheet = book.active
+        table = list(sheet.values)
+        assert len(table) - 1 == expected_rows(indicator["indicator_id"])
+        header = table[0]
+        for row in table[1:]:
+            record = dict(zip(header, row))
+            assert record["name_th"] == indicator["name_th"]
+            assert isinstance(record["value"], (int, float))
+
+
+def test_package_csvs_are_published_byte_for_byte(built_site):
+    descriptor = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert (built_site / "data" / resource["path"]).read_bytes() == (DATA / resource["path"]).read_bytes()
+
+
+def test_zip_validates_with_frictionless_as_downloaded(built_site, tmp_path):
+    archive = built_site / "data/chiang-mai-development-plan.zip"
+    names = zipfile.ZipFile(archive).namelist()
+    assert {"datapackage.json", "README.txt", "LICENSE.txt", "observations.csv"} <= set(names)
+    zipfile.ZipFile(archive).extractall(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_all_json_holds_every_table(built_site):
+    everything = json.loads((built_site / "data/all.json").read_text(encoding="utf-8"))
+    for name in ("plans", "indicators", "observations", "sources"):
+        assert len(everything["tables"][name]) == len(rows(name))
+    first = rows("indicators")[0]
+    assert everything["tables"]["indicators"][0]["name_th"] == first["name_th"]
+
+
+def test_data_page_lists_sizes_and_the_dictionary(built_site):
+    for lang in ("th", "en"):
+        soup = BeautifulSoup((built_site / lang / "data/index.html").read_text(encoding="utf-8"), "lxml")
+        listed = {a.get_text(strip=True) for a in soup.select("#package ~ div table a")}
+        assert "data/chiang-mai-development-plan.zip" in listed
+        size_cells = [tr.find_all("td")[3].get_text() for tr in soup.select("#package + div table tbody tr")]
+        assert all(cell.endswith("KB") or cell.endswith("MB") for cell in size_cells)
+        dictionary = soup.find(id="table-observations").find_next("table").get_text()
+        assert "indicator_id" in dictionary and "preliminary" in dictionary
+
+
+def test_hostile_cells_cannot_run_in_a_spreadsheet(hostile_site):
+    csv_text = (hostile_site / "data/indicators/visitors.csv").read_text(encoding="utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(csv_text)) for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
+    assert "'=HYPERLINK(\"http://evil.example/x\")" in cells  # the note, shown as text
+    sheet = openpyxl.load_workbook(hostile_site / "data/indicators/visitors.xlsx").active
+    for row in sheet.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate  # no formula anywhere
+    negative = pd.read_csv(hostile_site / "data/indicators/pm25.csv", encoding="utf-8-sig")
+    assert -30.5 in negative["value"].tolist()  # negative numbers stay numbers
+    book = openpyxl.load_workbook(hostile_site / "data/indicators/pm25.xlsx").active
+    assert -30.5 in [row[7] for row in book.iter_rows(min_row=2, values_only=True)]
+
+
+def test_package_csvs_stay_lossless_with_hostile_text(hostile_site):
+    text = (hostile_site / "data/observations.csv").read_text(encoding="utf-8")
+    assert '=HYPERLINK(""http://evil.example/x"")' in text  # exactly as maintained, quotes doubled by CSV
