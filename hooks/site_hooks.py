@@ -13,9 +13,11 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from devplan import search  # noqa: E402
 from devplan.site import InvalidData, generated_pages, load_model, navigation, settings_from  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+_search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
 
 
 def _data_dir(config) -> Path:
@@ -29,6 +31,7 @@ def on_config(config):
     except InvalidData as problems:
         raise Abort(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}") from None
     config.nav = navigation(model, config.theme["language"])
+    _search_records[config.site_dir] = []
     return config
 
 
@@ -45,3 +48,13 @@ def on_files(files, config):
             files.append(File(str(path.relative_to(ROOT / "docs")), str(ROOT / "docs"), config.site_dir,
                               config.use_directory_urls))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Keep each page's text for the search index (Thai cut into words)."""
+    _search_records[config.site_dir].append(search.record(page.url, page.title, html, config.theme["language"]))
+    return html
+
+
+def on_post_build(config):
+    search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
