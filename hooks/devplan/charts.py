@@ -2,7 +2,7 @@
 template cost ~29 s to build), drawn in the browser by docs/assets/js/charts.js.
 
 Colours are Okabe-Ito (safe for colour-blind readers), and every series also differs by
-line dash, marker shape or bar pattern, so no meaning rests on colour alone.
+line dash or marker shape, so no meaning rests on colour alone.
 """
 
 from __future__ import annotations
@@ -13,12 +13,7 @@ from .labels import display_year, format_number, label, year_label
 from .model import Indicator, PlanModel
 
 FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
-BLUE, VERMILLION, GREEN, ORANGE, SKY, PURPLE, GREY = (
-    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#7F7F7F")
-STATUS_STYLE = {  # colour and pattern per status
-    "achieved": (GREEN, ""), "on_track": (SKY, "/"), "off_track": (ORANGE, "x"),
-    "moving_away": (VERMILLION, "-"), "not_enough_data": (GREY, "."), "no_target": (PURPLE, "+"),
-}
+BLUE, VERMILLION, GREEN = "#0072B2", "#D55E00", "#009E73"
 
 
 def _layout(lang: str, x_title: str, y_title: str, **extra) -> dict:
@@ -84,24 +79,6 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
 def _plain(text: str) -> str:
     # Plotly renders hover text as HTML-like markup: keep unit text literal.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def status_by_area(rows, lang: str) -> dict:
-    """Stacked bars: how many indicators of each area have each status."""
-    names = [_plain(getattr(strategy, f"title_{lang}")) for strategy, _ in rows]
-    traces = []
-    for status, (colour, pattern) in STATUS_STYLE.items():
-        traces.append({
-            "type": "bar", "orientation": "h", "name": label(f"status_{status}", lang),
-            "y": names, "x": [counts.get(status, 0) for _, counts in rows],
-            "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "#000000", "fgopacity": 0.35}},
-            "hovertemplate": "%{y}: %{x}<extra>" + label(f"status_{status}", lang) + "</extra>",
-        })
-    layout = _layout(lang, label("count_indicators", lang), "", barmode="stack")
-    layout["yaxis"] = {"automargin": True, "autorange": "reversed"}
-    layout["xaxis"]["dtick"] = 1 if max((sum(c.values()) for _, c in rows), default=0) <= 10 else None
-    layout["margin"]["l"] = 8
-    return {"data": traces, "layout": layout}
 
 
 def budget_by_strategy(model: PlanModel, lang: str) -> dict:

@@ -90,11 +90,8 @@ class PageWriter:
     def home(self) -> str:
         areas = self._areas()
         rows = [(s, Counter(i.progress.status for i in s.indicators)) for s in areas]
-        figure = charts.status_by_area(rows, self.lang)
-        return self._render("home.md.j2", "index.md", label("site_name", self.lang),
-                            plans=self.model.plans, rows=rows, figure=figure,
-                            chart_json=charts.to_attribute(figure),
-                            total=Counter(i.progress.status for i in self.model.indicators.values()))
+        return self._render("home.md.j2", "index.md", label("site_name", self.lang), plans=self.model.plans,
+                            rows=rows, total=Counter(i.progress.status for i in self.model.indicators.values()))
 
     def _areas(self):
         """The development plan's strategies: the three areas the home page summarises."""

@@ -105,9 +105,11 @@ def test_404_page_in_both_languages(built_site):
 
 def test_home_counts_every_indicator_once(built_site):
     soup = page(built_site, "en", "")
-    table = soup.find("table", class_="dp-table")
-    total_row = table.tbody.find_all("tr")[-1]
-    assert int(total_row.find_all("td")[-1].get_text()) == len(INDICATORS)
+    counts = [int(strong.get_text()) for strong in soup.select(".dp-glance__counts strong")]
+    assert sum(counts) == len(INDICATORS)  # every indicator belongs to one area of the five-year plan
+    areas = soup.select(".dp-glance__area")
+    assert [a.h3.get_text(strip=True) for a in areas] == [
+        r["title_en"] for r in rows("strategies") if r["plan_id"] == "dev-2566-2570"]
 
 
 def test_every_source_of_an_indicator_is_linked(built_site):
