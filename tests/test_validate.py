@@ -188,3 +188,14 @@ def test_cli_without_a_package_says_where_it_looked(tmp_path):
     result = run_cli(cwd=tmp_path)  # the default package is ./data
     assert result.returncode == 1
     assert "datapackage.yaml" in result.stdout
+
+
+def test_every_field_is_documented_in_both_languages():
+    import yaml
+
+    descriptor = yaml.safe_load((ROOT / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
+    known = {"name", "type", "format", "title", "description", "description_th", "constraints"}
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            assert set(field) <= known, (resource["name"], field["name"], set(field) - known)  # e.g. a comma split a flow mapping
+            assert field["description"].endswith((".", ")")) and field["description_th"], (resource["name"], field["name"])

@@ -27,6 +27,7 @@ THAI = re.compile(r"[\u0e00-\u0e7f]+")
 TAG = re.compile(r"<[^>]+>")
 SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S)
 SPACE = re.compile(r"\s+")
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,10 @@ def page_text(content_html: str) -> str:
 
 
 def record(url: str, title: str, content_html: str, language: str) -> SearchRecord:
+    """What the index knows of a page; its title is the page's heading, as readers see it."""
     text = page_text(content_html)
-    plain_title = html.unescape(TAG.sub("", title or ""))
+    heading = H1.search(content_html)
+    plain_title = page_text(heading.group(1)).rstrip("¶ ") if heading else html.unescape(TAG.sub("", title or ""))
     keys = " ".join(thai_key(word) for word in thai_words(text))
     title_keys = " ".join(thai_key(word) for word in thai_words(plain_title))
     return SearchRecord(url, plain_title, f"{text}\n{keys}" if keys else text, language, text[:200], title_keys)
