@@ -21,7 +21,8 @@ _search_records: dict[str, list] = {}  # per site_dir: one build can make severa
 
 
 def _data_dir(config) -> Path:
-    return Path(config.config_file_path).parent / config.extra.get("devplan", {}).get("data", "data")
+    devplan = config.extra.get("devplan", {})
+    return Path(devplan.get("data_dir") or Path(config.config_file_path).parent / devplan.get("data", "data"))
 
 
 def on_config(config):
@@ -39,7 +40,7 @@ def on_files(files, config):
     """Add the generated pages of this language and the shared assets."""
     model = load_model(_data_dir(config))
     lang = config.theme["language"]
-    settings = settings_from(config.extra, config.repo_url, model)
+    settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
         files.append(File.generated(config, path, content=content))
     assets = ROOT / "docs" / "assets"

@@ -48,14 +48,16 @@ def main(argv=None) -> int:
     # Build beside the target and swap at the end: a failed build never leaves half a site.
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
+    site_names = {}
     try:
         for lang in languages:
             path = Path(args.config) if lang == languages[0] else Path(args.config).with_name(f"mkdocs.{lang}.yml")
             config = load_config(str(path), strict=True, site_dir=str(staging / lang))
-            config.extra["devplan"]["data"] = str(data_dir)
+            config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
             build(config)
+            site_names[lang] = config.site_name
             print(f"built {lang}")
-        write_root_files(staging, languages=languages, data_dir=data_dir, model=model)
+        write_root_files(staging, site_names=site_names, data_dir=data_dir, model=model)
     except (Abort, MkDocsException) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Open-data downloads, at addresses that never change (documented on the Data page):
 
     data/datapackage.json, data/<resource>.csv    the package exactly as maintained (lossless)
-    data/chiang-mai-development-plan.zip           the same plus README and licence
+    data/<package name>.zip                        the same plus README and licence
     data/all.json                                  every table as JSON, for programmers
     data/indicators/<id>.csv, <id>.xlsx            one indicator, tidy, for spreadsheets
 
@@ -28,26 +28,23 @@ from openpyxl.writer.excel import ExcelWriter
 from .labels import BE_OFFSET
 from .model import Indicator, PlanModel
 
-PACKAGE_ZIP = "chiang-mai-development-plan.zip"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
     "unit_th", "unit_en", "figure_status", "source_title_th", "source_title_en", "source_publisher_en",
     "source_url", "source_accessed", "source_licence", "note_th", "note_en",
 ]
-README = """Chiang Mai development plan: open data package
-=================================================
+README = """{title}
 
-What: the plans, strategies, goals, indicators, targets, observed yearly values,
-budgeted projects and sources behind the Chiang Mai development plan open-data site.
+{description}
+
 Format: Frictionless Data Package (datapackage.json + UTF-8 CSV files). Check it with
 `frictionless validate datapackage.json`.
 Years are Gregorian (C.E.); add 543 for the Buddhist Era. Thai fiscal year N runs from
 1 October N-1 to 30 September N.
 Licence: CC BY 4.0 for this compilation (see LICENSE.txt); each figure is also its
 source's, under the terms in sources.csv (column licence).
-How to cite: {publisher} ({year}). Chiang Mai development plan open data, data as of
-{date}. {url}
+How to cite: {title}, data as of {date}. {url}
 """
 LICENCE = """This compilation is licensed under the Creative Commons Attribution 4.0
 International licence (CC BY 4.0): https://creativecommons.org/licenses/by/4.0/
@@ -131,6 +128,11 @@ def _entry(name: str, stamp: dt.datetime) -> zipfile.ZipInfo:
     return info
 
 
+def zip_name(descriptor: dict) -> str:
+    """The whole package as one zip, named after the package: a stable address."""
+    return f"{descriptor['name']}.zip"
+
+
 def package_descriptor(data_dir: Path) -> dict:
     """datapackage.yaml as JSON, the form every Frictionless tool reads."""
     return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
@@ -147,7 +149,7 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     for document in documents:
         files[document] = (data_dir / document).read_bytes()
     files["all.json"] = _json(_all_tables(model, descriptor))
-    readme = README.format(publisher="Chiang Mai development plan open data", year=stamp.year,
+    readme = README.format(title=descriptor.get("title", descriptor["name"]), description=descriptor.get("description", ""),
                            date=stamp.date().isoformat(), url=base_url)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -155,7 +157,7 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
             archive.writestr(_entry(name, stamp), files[name])
         archive.writestr(_entry("README.txt", stamp), readme.encode())
         archive.writestr(_entry("LICENSE.txt", stamp), LICENCE.encode())
-    files[PACKAGE_ZIP] = buffer.getvalue()
+    files[zip_name(descriptor)] = buffer.getvalue()
     return files
 
 

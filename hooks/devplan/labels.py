@@ -11,7 +11,6 @@ LANGUAGES = ("th", "en")
 BE_OFFSET = 543
 
 LABELS: dict[str, dict[str, str]] = {
-    "site_name": {"th": "แผนพัฒนาจังหวัดเชียงใหม่: ข้อมูลเปิด", "en": "Chiang Mai development plan: open data"},
     "home": {"th": "หน้าแรก", "en": "Home"},
     "plans": {"th": "แผน", "en": "Plans"},
     "plan": {"th": "แผน", "en": "Plan"},
@@ -58,7 +57,8 @@ LABELS: dict[str, dict[str, str]] = {
     "copy_in_package": {"th": "สำเนาในชุดข้อมูล", "en": "Copy in the data package"},
     "downloads": {"th": "ดาวน์โหลดข้อมูล", "en": "Download the data"},
     "how_to_cite": {"th": "วิธีอ้างอิง", "en": "How to cite"},
-    "edit_data": {"th": "ดูหรือแก้ไขข้อมูลต้นทางบน GitHub", "en": "See or edit the data behind this page on GitHub"},
+    "edit_data": {"th": "ข้อมูลต้นทางของหน้านี้บน GitHub", "en": "The data behind this page on GitHub"},
+    "edit": {"th": "แก้ไขค่าใน GitHub", "en": "Edit the values on GitHub"},
     "report_error": {"th": "แจ้งข้อผิดพลาด", "en": "Report an error"},
     "no_data": {"th": "ยังไม่มีข้อมูล", "en": "No data yet"},
     "no_target_text": {"th": "ยังไม่มีการเผยแพร่ค่าเป้าหมาย", "en": "No target published"},

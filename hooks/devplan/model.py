@@ -34,6 +34,7 @@ class Observation:
     source: Source
     note_th: str | None = None
     note_en: str | None = None
+    row: int | None = None  # the row a spreadsheet or GitHub shows in observations.csv
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Indicator:
     observations: list[Observation] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     progress: Progress | None = None
+    row: int | None = None  # the row in indicators.csv
 
     @property
     def latest(self) -> Observation | None:
@@ -174,13 +176,14 @@ def build_model(package: Package) -> PlanModel:
         goal.strategy.goals.append(goal)
         goals[goal.goal_id] = goal
     indicators = {}
-    for r in t["indicators"]:
-        indicator = Indicator(**_pick(r, Indicator), source=sources[r["source_id"]], goal=goals[r["goal_id"]])
+    rows = package.row_numbers
+    for r, number in zip(t["indicators"], rows["indicators"]):
+        indicator = Indicator(**_pick(r, Indicator), source=sources[r["source_id"]], goal=goals[r["goal_id"]], row=number)
         indicator.goal.indicators.append(indicator)
         indicators[indicator.indicator_id] = indicator
-    for r in t["observations"]:
+    for r, number in zip(t["observations"], rows["observations"]):
         indicators[r["indicator_id"]].observations.append(
-            Observation(**_pick(r, Observation), source=sources[r["source_id"]]))
+            Observation(**_pick(r, Observation), source=sources[r["source_id"]], row=number))
     for r in t["targets"]:
         indicators[r["indicator_id"]].targets.append(Target(**_pick(r, Target), source=sources[r["source_id"]]))
     for indicator in indicators.values():

@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import charts
-from .downloads import PACKAGE_ZIP
+from .downloads import zip_name
 from .labels import LABELS, display_year, format_number, format_rate, label, year_label
 from .model import Indicator, PlanModel
 from .status import STATUSES
@@ -90,7 +90,7 @@ class PageWriter:
     def home(self) -> str:
         areas = self._areas()
         rows = [(s, Counter(i.progress.status for i in s.indicators)) for s in areas]
-        return self._render("home.md.j2", "index.md", label("site_name", self.lang), plans=self.model.plans,
+        return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
                             rows=rows, total=Counter(i.progress.status for i in self.model.indicators.values()))
 
     def _areas(self):
@@ -125,14 +125,22 @@ class PageWriter:
             data_links=self._data_links(indicator))
 
     def _data_links(self, indicator: Indicator) -> dict[str, str]:
-        """GitHub links to the rows behind an indicator: its metadata row and its values."""
+        """GitHub links to the rows behind an indicator (its row in indicators.csv, its
+        values in observations.csv), the file editor, and a new issue about it."""
         repo = self.settings.get("repo_url", "").rstrip("/")
         branch, folder = self.settings.get("edit_branch", "main"), self.settings.get("data_folder", "data")
         if not repo:
             return {}
-        return {name: f"{repo}/blob/{branch}/{folder}/{name}.csv"
-                for name in ("indicators", "observations", "targets")} | {
-            "issue": f"{repo}/issues/new?title=" + _quote(f"[{indicator.indicator_id}] ")}
+        blob = f"{repo}/blob/{branch}/{folder}"
+        rows = sorted(o.row for o in indicator.observations if o.row)
+        values = f"#L{rows[0]}-L{rows[-1]}" if rows and rows[-1] - rows[0] + 1 == len(rows) else (f"#L{rows[0]}" if rows else "")
+        return {
+            "indicators": f"{blob}/indicators.csv?plain=1#L{indicator.row}",
+            "observations": f"{blob}/observations.csv?plain=1{values}",
+            "targets": f"{blob}/targets.csv?plain=1",
+            "edit": f"{repo}/edit/{branch}/{folder}/observations.csv",
+            "issue": f"{repo}/issues/new?title=" + _quote(f"[{indicator.indicator_id}] "),
+        }
 
     def budget(self) -> str:
         projects = self.model.projects
@@ -149,10 +157,11 @@ class PageWriter:
     def data(self, downloads: dict[str, bytes], descriptor: dict) -> str:
         """The Data page: every download with its size, and the dictionary from the schemas."""
         lang = self.lang
+        archive = zip_name(descriptor)
         described = {"datapackage.json": ("descriptor", "JSON"), "all.json": ("json_all", "JSON"),
-                     PACKAGE_ZIP: ("zip_all", "ZIP")}
+                     archive: ("zip_all", "ZIP")}
         files = []
-        for name in [PACKAGE_ZIP, "datapackage.json", "all.json"] + [r["path"] for r in descriptor["resources"]]:
+        for name in [archive, "datapackage.json", "all.json"] + [r["path"] for r in descriptor["resources"]]:
             key, kind = described.get(name, (None, "CSV (UTF-8)"))
             resource = next((r for r in descriptor["resources"] if r["path"] == name), None)
             files.append({"name": name, "format": kind, "size": _size(len(downloads[name])),

@@ -8,16 +8,17 @@ import shutil
 from pathlib import Path
 
 from .downloads import write_downloads
-from .labels import label
 from .model import PlanModel
 
 
-def language_chooser(languages: list[str]) -> str:
-    """Root index.html: links to each language; a reader whose browser prefers no Thai
-    goes to English, everyone else to Thai (the default). Works without JavaScript."""
+def language_chooser(site_names: dict[str, str]) -> str:
+    """Root index.html: links to each language (site name per language, default first); a
+    reader whose browser prefers none of the default's language goes to the first other
+    language it prefers, everyone else to the default. Works without JavaScript."""
+    languages = list(site_names)
     links = "\n".join(
-        f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(label("site_name", lang))}</a></li>'
-        for lang in languages)
+        f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(name)}</a></li>'
+        for lang, name in site_names.items())
     default, others = languages[0], languages[1:]
     return f"""<!doctype html>
 <html lang="{default}">
@@ -25,7 +26,7 @@ def language_chooser(languages: list[str]) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
-<title>{html.escape(label("site_name", default))}</title>
+<title>{html.escape(site_names[default])}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.6}}</style>
 <script>
 (function () {{
@@ -45,9 +46,10 @@ def language_chooser(languages: list[str]) -> str:
 """
 
 
-def write_root_files(site_dir: Path, *, languages: list[str], data_dir: Path, model: PlanModel) -> None:
+def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Path, model: PlanModel) -> None:
     site_dir = Path(site_dir)
-    (site_dir / "index.html").write_text(language_chooser(languages), encoding="utf-8")
+    languages = list(site_names)
+    (site_dir / "index.html").write_text(language_chooser(site_names), encoding="utf-8")
     # Each language's 404 page links its assets by absolute URL, so it works at any depth.
     built_404 = site_dir / languages[0] / "404.html"
     if built_404.exists():

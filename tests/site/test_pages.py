@@ -119,3 +119,20 @@ def test_every_source_of_an_indicator_is_linked(built_site):
         source = sources[indicator["source_id"]]
         if source["url"]:
             assert soup.find("a", href=source["url"]), indicator["indicator_id"]
+
+
+def test_indicator_page_links_to_its_rows_on_github(built_site):
+    import yaml
+
+    repo = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
+    lines = (DATA / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    observation_lines = (DATA / "observations.csv").read_text(encoding="utf-8").splitlines()
+    for indicator in rows("indicators"):
+        soup = page(built_site, "en", f"indicators/{indicator['indicator_id']}")
+        hrefs = [a["href"] for a in soup.select(".dp-edit a")]
+        line = next(n for n, text in enumerate(lines, start=1) if text.startswith(indicator["indicator_id"] + ","))
+        assert f"{repo}/blob/main/data/indicators.csv?plain=1#L{line}" in hrefs
+        own = [n for n, text in enumerate(observation_lines, start=1) if text.startswith(indicator["indicator_id"] + ",")]
+        if own and own == list(range(own[0], own[-1] + 1)):
+            assert f"{repo}/blob/main/data/observations.csv?plain=1#L{own[0]}-L{own[-1]}" in hrefs
+        assert any(h.startswith(f"{repo}/issues/new?title=") and indicator["indicator_id"] in h for h in hrefs)
