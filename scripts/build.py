@@ -57,7 +57,8 @@ def main(argv=None) -> int:
             build(config)
             site_names[lang] = config.site_name
             print(f"built {lang}")
-        write_root_files(staging, site_names=site_names, data_dir=data_dir, model=model)
+        write_root_files(staging, site_names=site_names, data_dir=data_dir, model=model,
+                         base_url=base.extra["devplan"].get("base_url", ""))
     except (Abort, MkDocsException) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)

@@ -95,7 +95,25 @@ def indicator_csv(indicator: Indicator) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def indicator_xlsx(indicator: Indicator, stamp: dt.datetime) -> bytes:
+def citation(indicator: Indicator, stamp: dt.datetime, base_url: str, title: str) -> list[tuple[str, str]]:
+    """How to cite one indicator's file: the fields a reference needs, in order."""
+    sources = indicator.sources
+    return [
+        ("title", f"{indicator.name_en} / {indicator.name_th}"),
+        ("publisher", title),
+        ("year", str(stamp.year)),
+        ("url", f"{base_url}en/indicators/{indicator.indicator_id}/"),
+        ("data_as_of", stamp.date().isoformat()),
+        ("licence", "CC BY 4.0 for this compilation; each figure also under its source's terms (below)"),
+        *[(f"source {n}", f"{s.publisher_en}: {s.title_en}. {s.url or s.document}. Accessed {s.accessed.isoformat()}. "
+                          f"Licence: {s.licence}") for n, s in enumerate(sources, start=1)],
+        ("how_to_cite", f"{title} ({stamp.year}). {indicator.name_en} [{indicator.indicator_id}]. "
+                        f"{base_url}en/indicators/{indicator.indicator_id}/ (data as of {stamp.date().isoformat()})."),
+    ]
+
+
+def indicator_xlsx(indicator: Indicator, stamp: dt.datetime, base_url: str = "", title: str = "") -> bytes:
+    """The tidy table on the first sheet, and an "about" sheet with the citation."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = indicator.indicator_id[:31]
@@ -103,6 +121,9 @@ def indicator_xlsx(indicator: Indicator, stamp: dt.datetime) -> bytes:
     for row in tidy_rows(indicator):
         sheet.append([spreadsheet_safe(_number(v) if k == "value" else v) for k, v in row.items()])
     sheet.freeze_panes = "A2"
+    about = workbook.create_sheet("about")
+    for key, value in citation(indicator, stamp, base_url, title):
+        about.append([key, spreadsheet_safe(value)])
     workbook.properties.creator = "devplan"
     workbook.properties.created = workbook.properties.modified = stamp
     # ExcelWriter directly: Workbook.save() stamps "modified" with the current time.
@@ -181,12 +202,15 @@ def _stamp(model: PlanModel) -> dt.datetime:
 
 
 def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "") -> None:
+    """Every download into out_dir (the site's data/ folder)."""
     out_dir = Path(out_dir)
     (out_dir / "indicators").mkdir(parents=True, exist_ok=True)
     for name, content in package_files(model, data_dir, base_url).items():
         (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (out_dir / name).write_bytes(content)
     stamp = _stamp(model)
+    title = package_descriptor(data_dir).get("title", "")
     for indicator in model.indicators.values():
         (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator))
-        (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(indicator_xlsx(indicator, stamp))
+        (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(
+            indicator_xlsx(indicator, stamp, base_url, title))

@@ -46,7 +46,8 @@ def language_chooser(site_names: dict[str, str]) -> str:
 """
 
 
-def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Path, model: PlanModel) -> None:
+def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Path, model: PlanModel,
+                     base_url: str) -> None:
     site_dir = Path(site_dir)
     languages = list(site_names)
     (site_dir / "index.html").write_text(language_chooser(site_names), encoding="utf-8")
@@ -54,4 +55,4 @@ def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Pa
     built_404 = site_dir / languages[0] / "404.html"
     if built_404.exists():
         shutil.copyfile(built_404, site_dir / "404.html")
-    write_downloads(model, data_dir, site_dir / "data")
+    write_downloads(model, data_dir, site_dir / "data", base_url)

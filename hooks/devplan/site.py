@@ -75,11 +75,12 @@ def navigation(model: PlanModel, lang: str) -> list:
 
 
 def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
-    downloads, descriptor, changes = _published(model, str(data_dir))
+    downloads, descriptor, changes = _published(model, str(data_dir), settings["site_url"])
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
 
 @lru_cache(maxsize=4)
-def _published(model: PlanModel, data_dir: str):
+def _published(model: PlanModel, data_dir: str, base_url: str):
     """What both languages describe: the package downloads and the history of values."""
-    return package_files(model, Path(data_dir)), package_descriptor(Path(data_dir)), data_changes(data_dir)
+    return (package_files(model, Path(data_dir), base_url), package_descriptor(Path(data_dir)),
+            data_changes(data_dir))

@@ -130,3 +130,25 @@ def test_hostile_cells_cannot_run_in_a_spreadsheet(hostile_site):
 def test_package_csvs_stay_lossless_with_hostile_text(hostile_site):
     text = (hostile_site / "data/observations.csv").read_text(encoding="utf-8")
     assert '=HYPERLINK(""http://evil.example/x"")' in text  # exactly as maintained, quotes doubled by CSV
+
+
+def test_xlsx_carries_how_to_cite(built_site):
+    import yaml
+
+    base_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["devplan"]["base_url"]
+    book = openpyxl.load_workbook(built_site / "data/indicators/tourist-arrivals.xlsx")
+    about = dict(book["about"].iter_rows(values_only=True))
+    assert about["url"] == f"{base_url}en/indicators/tourist-arrivals/"
+    assert "Ministry of Tourism and Sports" in about["source 1"]
+    assert about["how_to_cite"].endswith(")." ) and "tourist-arrivals" in about["how_to_cite"]
+
+
+def test_data_page_sizes_are_the_real_sizes(built_site):
+    soup = BeautifulSoup((built_site / "en/data/index.html").read_text(encoding="utf-8"), "lxml")
+    for tr in soup.select("#package + div table tbody tr"):
+        name = tr.find("code").get_text()
+        listed = tr.find_all("td")[3].get_text()
+        number, unit = listed.replace(",", "").split()
+        listed_bytes = float(number) * {"KB": 1024, "MB": 1024 * 1024}[unit]
+        real = (built_site / name).stat().st_size
+        assert abs(listed_bytes - real) <= 0.05 * {"KB": 1024, "MB": 1024 * 1024}[unit], (name, listed, real)
