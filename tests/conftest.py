@@ -32,3 +32,14 @@ def hostile_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("hostile-site")
     assert build.main(["--site-dir", str(site), "--data", str(package)]) == 0
     return site
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory) -> Path:
+    """The tiny fixture package (invented numbers, with projects and targets) built."""
+    import build
+
+    package = copy_package(FIXTURES / "tiny", tmp_path_factory.mktemp("tiny") / "pkg")
+    site = tmp_path_factory.mktemp("tiny-site")
+    assert build.main(["--site-dir", str(site), "--data", str(package)]) == 0
+    return site

@@ -188,6 +188,11 @@ def format_number(value: float | None, decimals: int = 0) -> str:
     return text
 
 
+def format_baht(amount: float) -> str:
+    """Whole baht without decimals, satang when there are any: 1500000 -> '1,500,000'."""
+    return format_number(amount, 0 if float(amount).is_integer() else 2)
+
+
 def format_rate(rate: float | None, method: str | None, decimals: int = 0) -> str:
     if rate is None:
         return ""

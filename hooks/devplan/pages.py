@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import charts
 from .downloads import zip_name
-from .labels import LABELS, display_year, format_number, format_rate, label, year_label
+from .labels import LABELS, display_year, format_baht, format_number, format_rate, label, year_label
 from .model import Indicator, PlanModel
 from .status import STATUSES
 
@@ -58,7 +58,7 @@ class PageWriter:
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
-            num=format_number, rate=format_rate, icons=STATUS_ICONS, statuses=STATUSES, settings=settings)
+            num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings)
 
     def tr(self, obj, name: str):
         """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
