@@ -12,9 +12,10 @@ from .model import PlanModel
 
 
 def language_chooser(site_names: dict[str, str]) -> str:
-    """Root index.html: links to each language (site name per language, default first); a
-    reader whose browser prefers none of the default's language goes to the first other
-    language it prefers, everyone else to the default. Works without JavaScript."""
+    """Root index.html: links to each language (site name per language, default first).
+    A browser that lists the default language goes there; one that does not goes to the
+    other language it lists, or else to the first other one (a reader without Thai is
+    better served in English). The links work without JavaScript."""
     languages = list(site_names)
     links = "\n".join(
         f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(name)}</a></li>'
@@ -32,8 +33,9 @@ def language_chooser(site_names: dict[str, str]) -> str:
 (function () {{
   var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return l.slice(0, 2); }});
   var others = {list(others)!r};
-  var pick = wanted.indexOf("{default}") === -1 ? others.filter(function (l) {{ return wanted.indexOf(l) !== -1; }})[0] : null;
-  location.replace((pick || "{default}") + "/");
+  var pick = wanted.indexOf("{default}") !== -1 ? "{default}"
+    : others.filter(function (l) {{ return wanted.indexOf(l) !== -1; }})[0] || others[0] || "{default}";
+  location.replace(pick + "/");
 }})();
 </script>
 </head>

@@ -33,19 +33,12 @@ def test_language_switch_lands_on_the_same_indicator(page, site_url, lang, other
     page.locator("#chart-gpp-current svg.main-svg").first.wait_for()
 
 
-def test_root_page_sends_an_english_reader_to_english(browser, site_url):
-    context = browser.new_context(locale="en-GB")
+@pytest.mark.parametrize("locale,lang", [("en-GB", "en"), ("th-TH", "th"), ("fr-FR", "en")])
+def test_root_page_sends_a_reader_to_their_language(browser, site_url, locale, lang):
+    context = browser.new_context(locale=locale)
     page = context.new_page()
     page.goto(site_url)
-    page.wait_for_url(f"{site_url}en/")
-    context.close()
-
-
-def test_root_page_sends_a_thai_reader_to_thai(browser, site_url):
-    context = browser.new_context(locale="th-TH")
-    page = context.new_page()
-    page.goto(site_url)
-    page.wait_for_url(f"{site_url}th/")
+    page.wait_for_url(f"{site_url}{lang}/")
     context.close()
 
 
