@@ -126,6 +126,7 @@ LABELS: dict[str, dict[str, str]] = {
     "per_indicator_text": {"th": "แต่ละตัวชี้วัดมีไฟล์ที่ data/indicators/<รหัส>.csv และ data/indicators/<รหัส>.xlsx หนึ่งแถวต่อหนึ่งปีและประเภทค่า (ค่าที่วัดได้หรือค่าเป้าหมาย)",
                            "en": "Each indicator has data/indicators/<id>.csv and data/indicators/<id>.xlsx: one row per year and kind of value (observed or target)."},
     "file": {"th": "ไฟล์", "en": "File"},
+    "table": {"th": "ตาราง (เลื่อนด้านข้างได้)", "en": "Table (scrolls sideways)"},
     "format": {"th": "รูปแบบ", "en": "Format"},
     "size": {"th": "ขนาด", "en": "Size"},
     "updated": {"th": "ปรับปรุงล่าสุด", "en": "Last update"},

@@ -20,9 +20,10 @@
     ["xaxis", "yaxis"].forEach(function (axis) {
       layout[axis] = Object.assign({}, layout[axis], { gridcolor: colours.grid, zerolinecolor: colours.grid });
     });
+    // No toolbar: its buttons would sit inside the role="img" chart (axe: nested-interactive)
+    // and one offers to upload the chart to Plotly's cloud. The table has every number.
     window.Plotly.react(element, figure.data, layout, {
-      responsive: true, displaylogo: false, locale: document.documentElement.lang,
-      modeBarButtonsToRemove: ["select2d", "lasso2d"],
+      responsive: true, displayModeBar: false, locale: document.documentElement.lang,
     });
     element.setAttribute("data-drawn", "true");
   }
