@@ -14,10 +14,12 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).parent))
 
 from devplan import search  # noqa: E402
+from devplan.pages import join_html, split_html  # noqa: E402
 from devplan.site import InvalidData, generated_pages, load_model, navigation, settings_from  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
+_html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
 
 
 def _data_dir(config) -> Path:
@@ -41,8 +43,10 @@ def on_files(files, config):
     model = load_model(_data_dir(config))
     lang = config.theme["language"]
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
+    blocks = _html_blocks[config.site_dir] = {}
     for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
-        files.append(File.generated(config, path, content=content))
+        markdown, blocks[path] = split_html(content)
+        files.append(File.generated(config, path, content=markdown))
     assets = ROOT / "docs" / "assets"
     for path in sorted(assets.rglob("*")):
         if path.is_file():
@@ -52,10 +56,16 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    """Keep each page's text for the search index (Thai cut into words)."""
+    """Put back the generated HTML blocks; keep the page's text for the search index."""
+    blocks = _html_blocks[config.site_dir].get(page.file.src_uri)
+    if blocks:
+        html = join_html(html, blocks)
     _search_records[config.site_dir].append(search.record(page.url, page.title, html, config.theme["language"]))
     return html
 
 
 def on_post_build(config):
-    search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
+    # scripts/build.py lets the index be written while the next language builds, then waits.
+    background = bool(config.extra.get("devplan", {}).get("index_in_background"))
+    search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind", background)
+    _html_blocks.pop(config.site_dir, None)

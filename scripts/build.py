@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
@@ -23,6 +24,8 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
+from devplan import search  # noqa: E402
+from devplan.downloads import write_downloads  # noqa: E402
 from devplan.publish import write_root_files  # noqa: E402
 from devplan.site import InvalidData, load_model  # noqa: E402
 
@@ -49,17 +52,29 @@ def main(argv=None) -> int:
     staging = site_dir.with_name(site_dir.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     site_names = {}
+    # The downloads (one XLSX per indicator is most of their time) are written by a second
+    # process on the other core while this one builds the languages.
+    downloads = multiprocessing.get_context("fork").Process(
+        target=write_downloads, args=(model, data_dir, staging / "data", base.extra["devplan"].get("base_url", "")))
+    downloads.start()
     try:
         for lang in languages:
             path = Path(args.config) if lang == languages[0] else Path(args.config).with_name(f"mkdocs.{lang}.yml")
             config = load_config(str(path), strict=True, site_dir=str(staging / lang))
             config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
+            config.extra["devplan"]["index_in_background"] = True
             build(config)
             site_names[lang] = config.site_name
             print(f"built {lang}")
-        write_root_files(staging, site_names=site_names, data_dir=data_dir, model=model,
-                         base_url=base.extra["devplan"].get("base_url", ""))
-    except (Abort, MkDocsException) as error:
+        search.wait()
+        downloads.join()
+        if downloads.exitcode != 0:
+            raise Abort("writing the downloads failed (see the error above)")
+        write_root_files(staging, site_names=site_names)
+    except (Abort, MkDocsException, RuntimeError) as error:
+        downloads.kill()
+        downloads.join()
+        search.wait_quietly()
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)
         return 1

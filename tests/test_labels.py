@@ -29,3 +29,15 @@ def test_numbers():
     assert format_number(-1500.5, 2) == "-1,500.50"
     assert format_number(0.04, 1) == "0.0"
     assert format_number(None) == ""
+
+
+def test_html_blocks_skip_markdown_and_come_back_in_place():
+    from devplan.pages import join_html, split_html
+
+    page = "---\ntitle: x\n---\n\n## Heading { #h }\n\n<div>\n<p>a</p>\n</div>\n\ntext\n\n<table><tr><td>b</td></tr></table>\n"
+    markdown, blocks = split_html(page)
+    assert blocks == ["<div>\n<p>a</p>\n</div>", "<table><tr><td>b</td></tr></table>"]
+    assert "<" not in markdown.split("---", 2)[2].replace("{ #h }", "")
+    converted = "<h2 id=\"h\">Heading</h2>\n<p>DPBLOCK-0</p>\n<p>text</p>\n<p>DPBLOCK-1</p>"
+    assert join_html(converted, blocks) == ("<h2 id=\"h\">Heading</h2>\n<div>\n<p>a</p>\n</div>\n<p>text</p>\n"
+                                            "<table><tr><td>b</td></tr></table>")

@@ -1,5 +1,6 @@
 """Files at the site's root, shared by every language: the page that sends a reader to
-their language, the 404 page GitHub Pages serves for any missing address, and the data."""
+their language and the 404 page GitHub Pages serves for any missing address. (The data
+downloads under data/ are written by downloads.write_downloads.)"""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ import html
 import shutil
 from pathlib import Path
 
-from .downloads import write_downloads
-from .model import PlanModel
 
 
 def language_chooser(site_names: dict[str, str]) -> str:
@@ -48,8 +47,7 @@ def language_chooser(site_names: dict[str, str]) -> str:
 """
 
 
-def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Path, model: PlanModel,
-                     base_url: str) -> None:
+def write_root_files(site_dir: Path, *, site_names: dict[str, str]) -> None:
     site_dir = Path(site_dir)
     languages = list(site_names)
     (site_dir / "index.html").write_text(language_chooser(site_names), encoding="utf-8")
@@ -57,4 +55,3 @@ def write_root_files(site_dir: Path, *, site_names: dict[str, str], data_dir: Pa
     built_404 = site_dir / languages[0] / "404.html"
     if built_404.exists():
         shutil.copyfile(built_404, site_dir / "404.html")
-    write_downloads(model, data_dir, site_dir / "data", base_url)
