@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+DATA ?= data
+SITE ?= site
+PYTEST ?= $(PY) -m pytest
 
 .PHONY: setup browser serve build validate test check benchmark clean
 
@@ -34,10 +37,12 @@ test: setup browser
 	$(PY) -m pytest
 
 # What a pull request runs, in order: validate (GitHub annotations), strict build, tests.
+# Each step stops the check if it fails. (DATA, SITE and PYTEST are for the test that
+# runs these same steps on a fixture package.)
 check: setup browser
-	$(PY) scripts/validate.py data --format github
-	$(PY) scripts/build.py
-	$(PY) -m pytest
+	$(PY) scripts/validate.py $(DATA) --format github
+	$(PY) scripts/build.py --data $(DATA) --site-dir $(SITE)
+	$(PYTEST)
 
 benchmark: setup
 	$(PY) scripts/benchmark.py
