@@ -163,7 +163,11 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     """The whole-package downloads (small: built on every build, listed on the Data page)."""
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
-    files: dict[str, bytes] = {"datapackage.json": _json(descriptor)}
+    # What a citation needs travels with the package: where it lives and how to cite it.
+    published = {**descriptor, "homepage": base_url, "created": stamp.isoformat() + "Z",
+                 "citation": f"{descriptor.get('title', descriptor['name'])}, data as of {stamp.date().isoformat()}. "
+                             f"{base_url}"}
+    files: dict[str, bytes] = {"datapackage.json": _json(published)}
     for resource in descriptor["resources"]:
         files[resource["path"]] = (data_dir / resource["path"]).read_bytes()
     documents = sorted({s.document for s in model.sources.values() if s.document})

@@ -152,3 +152,14 @@ def test_data_page_sizes_are_the_real_sizes(built_site):
         listed_bytes = float(number) * {"KB": 1024, "MB": 1024 * 1024}[unit]
         real = (built_site / name).stat().st_size
         assert abs(listed_bytes - real) <= 0.05 * {"KB": 1024, "MB": 1024 * 1024}[unit], (name, listed, real)
+
+
+def test_published_descriptor_says_how_to_cite(built_site):
+    import yaml
+
+    base_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["devplan"]["base_url"]
+    descriptor = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["homepage"] == base_url
+    assert descriptor["citation"].endswith(base_url) and "data as of" in descriptor["citation"]
+    accessed = max(r["accessed"] for r in rows("sources"))
+    assert descriptor["created"].startswith(accessed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import json
 from pathlib import Path
 
@@ -136,3 +137,20 @@ def test_indicator_page_links_to_its_rows_on_github(built_site):
         if own and own == list(range(own[0], own[-1] + 1)):
             assert f"{repo}/blob/main/data/observations.csv?plain=1#L{own[0]}-L{own[-1]}" in hrefs
         assert any(h.startswith(f"{repo}/issues/new?title=") and indicator["indicator_id"] in h for h in hrefs)
+
+
+def test_no_english_interface_text_on_thai_pages(built_site):
+    """Navigation, headings, table headers, badges, labels and buttons on Thai pages are Thai."""
+    thai = re.compile("[\u0e00-\u0e7f]")
+    formats = {"CSV", "XLSX"}  # file-format names, the same in both languages
+    for url in ["", "indicators/tourist-arrivals/", "data/", "budget/", "strategies/d-1-economy/", "changes/",
+                "methodology/", "goals/g-tourism/", "plans/dev-2566-2570/"]:
+        soup = page(built_site, "th", url.rstrip("/"))
+        selectors = (".md-nav__link, article h2, article thead th, .dp-status, dl.dp-facts dt, label, "
+                     "button[aria-label], a[aria-label], figcaption, .md-footer__title")
+        english = set()
+        for element in soup.select(selectors):
+            text = (element.get("aria-label") or element.get_text(" ", strip=True)).strip("¶ ")
+            if text and not thai.search(text) and text not in formats:
+                english.add(text)
+        assert not english, (url, english)
