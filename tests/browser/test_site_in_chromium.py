@@ -8,7 +8,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "indicators/tourist-arrivals/", "strategies/d-1-economy/", "budget/", "indicators/", "methodology/"]
+PAGES = ["", "indicators/tourist-arrivals/", "strategies/d-1-economy/", "budget/", "indicators/", "methodology/",
+         "data/", "changes/", "goals/g-tourism/"]
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
