@@ -10,9 +10,9 @@ def test_every_label_has_thai_and_english():
 
 
 def test_thai_labels_are_thai():
-    # No English leftovers on Thai pages: each Thai label has Thai letters (or is a language name).
+    # No English leftovers on Thai pages: each Thai label has Thai letters.
     english_only = [k for k, v in LABELS.items() if not any("\u0e00" <= c <= "\u0e7f" for c in v["th"])]
-    assert english_only == ["switch_language"]
+    assert english_only == []
 
 
 def test_years():
