@@ -21,6 +21,11 @@ def test_indicator_chart_draws_an_svg(page, site_url, lang):
     assert points.count() == 3  # three observed years in the data
     ticks = chart.locator(".xtick text").all_text_contents()
     assert ("2567" in ticks) == (lang == "th") and ("2024" in ticks) == (lang == "en")
+    # Thai text in the chart is set in the self-hosted Thai font, and that font has loaded
+    assert "Noto Sans Thai" in chart.locator(".ytitle").evaluate("e => getComputedStyle(e).fontFamily")
+    loaded = page.evaluate("document.fonts.ready.then(() => [...document.fonts]"
+                           ".filter(f => f.status === 'loaded').map(f => f.family))")
+    assert any("Noto Sans Thai" in family for family in loaded)
     assert page.errors == []
 
 
