@@ -74,10 +74,10 @@ def make_package(folder: Path, n: int) -> list[str]:
 
     write_csv(folder / "sources.csv",
               ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "url", "document",
-               "accessed", "licence", "note"],
+               "accessed", "licence_th", "licence_en", "note"],
               [["synthetic", f"{SYN_TH} (ชุดทดสอบประสิทธิภาพ)", SYN_EN, "สคริปต์ทดสอบ (สังเคราะห์)",
                 "Benchmark script (SYNTHETIC)", "", "documents/SYNTHETIC.txt", "2025-01-01",
-                "SYNTHETIC, no licence needed", SYN_EN]])
+                "สังเคราะห์ ไม่ต้องใช้สัญญาอนุญาต", "SYNTHETIC, no licence needed", SYN_EN]])
 
     write_csv(folder / "plans.csv",
               ["plan_id", "kind", "title_th", "title_en", "vision_th", "vision_en", "summary_th", "summary_en",

@@ -32,7 +32,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
     "unit_th", "unit_en", "figure_status", "source_title_th", "source_title_en", "source_publisher_en",
-    "source_url", "source_accessed", "source_licence", "note_th", "note_en",
+    "source_url", "source_accessed", "source_licence_th", "source_licence_en", "note_th", "note_en",
 ]
 README = """{title}
 
@@ -43,7 +43,7 @@ Format: Frictionless Data Package (datapackage.json + UTF-8 CSV files). Check it
 Years are Gregorian (C.E.); add 543 for the Buddhist Era. Thai fiscal year N runs from
 1 October N-1 to 30 September N.
 Licence: CC BY 4.0 for this compilation (see LICENSE.txt); each figure is also its
-source's, under the terms in sources.csv (column licence).
+source's, under the terms in sources.csv (columns licence_th and licence_en).
 How to cite: {title}, data as of {date}. {url}
 """
 LICENCE = """This compilation is licensed under the Creative Commons Attribution 4.0
@@ -77,7 +77,7 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
                 "figure_status": getattr(item, "status", ""), "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
                 "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
-                "source_licence": source.licence, "note_th": item.note_th or "", "note_en": item.note_en or "",
+                "source_licence_th": source.licence_th, "source_licence_en": source.licence_en, "note_th": item.note_th or "", "note_en": item.note_en or "",
             })
     return rows
 
@@ -106,7 +106,7 @@ def citation(indicator: Indicator, stamp: dt.datetime, base_url: str, title: str
         ("data_as_of", stamp.date().isoformat()),
         ("licence", "CC BY 4.0 for this compilation; each figure also under its source's terms (below)"),
         *[(f"source {n}", f"{s.publisher_en}: {s.title_en}. {s.url or s.document}. Accessed {s.accessed.isoformat()}. "
-                          f"Licence: {s.licence}") for n, s in enumerate(sources, start=1)],
+                          f"Licence: {s.licence_en}") for n, s in enumerate(sources, start=1)],
         ("how_to_cite", f"{title} ({stamp.year}). {indicator.name_en} [{indicator.indicator_id}]. "
                         f"{base_url}en/indicators/{indicator.indicator_id}/ (data as of {stamp.date().isoformat()})."),
     ]

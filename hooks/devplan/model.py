@@ -22,7 +22,8 @@ class Source:
     url: str | None
     document: str | None
     accessed: dt.date
-    licence: str
+    licence_th: str
+    licence_en: str
     note: str | None = None
 
 
