@@ -37,12 +37,13 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
     decimals = indicator.decimals
     kind = indicator.year_type
     observed = indicator.observations
+    points = _with_gaps(observed)
     traces = [{
-        "type": "scatter", "mode": "lines+markers", "name": label("observed", lang),
-        "x": [int(display_year(o.year, lang)) for o in observed],
-        "y": [o.value for o in observed],
+        "type": "scatter", "mode": "lines+markers", "name": label("observed", lang), "connectgaps": False,
+        "x": [int(display_year(o.year, lang)) if o else None for o in points],
+        "y": [o.value if o else None for o in points],
         "customdata": [[year_label(o.year, lang, kind), format_number(o.value, decimals), label(o.status, lang),
-                        _plain(getattr(o.source, f"title_{lang}"))] for o in observed],
+                        _plain(getattr(o.source, f"title_{lang}"))] if o else None for o in points],
         "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + _plain(unit)
                          + "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         "line": {"color": BLUE, "width": 3}, "marker": {"symbol": "circle", "size": 9},
@@ -69,11 +70,28 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
         })
     x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + (" (พ.ศ.)" if lang == "th" else " (C.E.)")
     layout = _layout(lang, x_title, _plain(unit))
-    years = {x for trace in traces for x in trace["x"]}
+    years = {x for trace in traces for x in trace["x"] if x is not None}
     if years and max(years) - min(years) <= 12:
         layout["xaxis"]["dtick"] = 1  # whole years only, never 2566.5
     layout["yaxis"]["tickformat"] = ",." + str(min(decimals, 1)) + "f" if decimals else ","
     return {"data": traces, "layout": layout}
+
+
+def _with_gaps(observed: list) -> list:
+    """The observations with None where the line must break: across a gap longer than twice
+    the series' usual spacing (2013 -> 2019 in a yearly series), where no line should
+    suggest values nobody measured. Two-yearly surveys stay joined.
+    """
+    if len(observed) < 3:
+        return list(observed)
+    steps = sorted(b.year - a.year for a, b in zip(observed, observed[1:]))
+    usual = steps[len(steps) // 2]
+    points = [observed[0]]
+    for before, after in zip(observed, observed[1:]):
+        if after.year - before.year > 2 * usual:
+            points.append(None)
+        points.append(after)
+    return points
 
 
 def _plain(text: str) -> str:

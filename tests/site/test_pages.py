@@ -46,7 +46,17 @@ def test_chart_carries_the_observed_numbers_and_years(built_site):
         expected = sorted((int(o["year"]), float(o["value"])) for o in observations if o["indicator_id"] == indicator_id)
         for lang, offset in (("th", 543), ("en", 0)):
             trace = figure(page(built_site, lang, f"indicators/{indicator_id}"), indicator_id)["data"][0]
-            assert list(zip(trace["x"], trace["y"])) == [(y + offset, v) for y, v in expected]
+            points = [(x, y) for x, y in zip(trace["x"], trace["y"]) if x is not None]
+            assert points == [(y + offset, v) for y, v in expected]
+
+
+def test_chart_line_breaks_across_long_gaps_only(built_site):
+    # gpp-current: 2013, then yearly 2019-2023 (usual step 1): the 6-year gap is not drawn
+    trace = figure(page(built_site, "en", "indicators/gpp-current"), "gpp-current")["data"][0]
+    assert trace["x"][:3] == [2013, None, 2019] and trace["connectgaps"] is False
+    # income-gini: every second year (usual step 2): one unbroken line
+    gini = figure(page(built_site, "en", "indicators/income-gini"), "income-gini")["data"][0]
+    assert None not in gini["x"]
 
 
 def test_table_repeats_the_chart_numbers_with_separators(built_site):
