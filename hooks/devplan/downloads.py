@@ -77,7 +77,8 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
                 "figure_status": getattr(item, "status", ""), "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
                 "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
-                "source_licence_th": source.licence_th, "source_licence_en": source.licence_en, "note_th": item.note_th or "", "note_en": item.note_en or "",
+                "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
+                "note_th": item.note_th or "", "note_en": item.note_en or "",
             })
     return rows
 
@@ -200,9 +201,8 @@ def _json(value) -> bytes:
 
 
 def _stamp(model: PlanModel) -> dt.datetime:
-    """The data's own date (latest date a source was accessed): fixed for fixed data."""
-    dates = [s.accessed for s in model.sources.values()] or [dt.date(2000, 1, 1)]
-    return dt.datetime.combine(max(dates), dt.time())
+    """The model's data date as a timestamp for files and zip entries (never the clock)."""
+    return dt.datetime.combine(model.data_date or dt.date(2000, 1, 1), dt.time())
 
 
 def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "") -> None:

@@ -155,6 +155,11 @@ class PlanModel:
     sources: dict[str, Source]
     tables: dict[str, list[dict]] = field(default_factory=dict)  # the typed rows, for downloads
 
+    @property
+    def data_date(self) -> dt.date | None:
+        """The data's own date: the latest day a source was read. Fixed for fixed data."""
+        return max((s.accessed for s in self.sources.values()), default=None)
+
 
 def _pick(row: dict, cls) -> dict:
     names = cls.__dataclass_fields__

@@ -154,7 +154,6 @@ class PageWriter:
                             total=sum(p.budget_thb for p in projects),
                             chart_json=charts.to_attribute(figure) if figure else None)
 
-
     def data(self, downloads: dict[str, bytes], descriptor: dict) -> str:
         """The Data page: every download with its size, and the dictionary from the schemas."""
         lang = self.lang

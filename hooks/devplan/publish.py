@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 
-
 def language_chooser(site_names: dict[str, str]) -> str:
     """Root index.html: links to each language (site name per language, default first).
     A browser that lists the default language goes there; one that does not goes to the

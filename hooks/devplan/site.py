@@ -43,12 +43,11 @@ def settings_from(site_name: str, extra: dict, repo_url: str | None, model: Plan
     """Page settings from mkdocs.yml: site name, repository and `extra.devplan` (the
     province-specific part, kept out of code so another province can reuse the code)."""
     devplan = extra.get("devplan", {})
-    dates = [s.accessed for s in model.sources.values()]
     return {
         "site_name": site_name,
         "repo_url": repo_url or "", "edit_branch": devplan.get("branch", "main"),
         "data_folder": devplan.get("data", "data"), "publisher": devplan.get("publisher", {}),
-        "site_url": devplan.get("base_url", ""), "data_date": max(dates) if dates else None,
+        "site_url": devplan.get("base_url", ""), "data_date": model.data_date,
     }
 
 
