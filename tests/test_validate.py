@@ -181,7 +181,7 @@ def test_cli_summary_on_clean_data(tiny):
     # The fixture holds 2 sources, 3 plans, 3 strategies, 2 goals, 3 indicators,
     # 2 targets, 5 observations and 2 projects: 22 rows.
     (line,) = result.stdout.strip().splitlines()
-    assert "8 tables, 22 rows, 3 indicators, 5 observations" in line
+    assert "9 tables, 22 rows, 3 indicators, 5 observations" in line
 
 
 def test_cli_without_a_package_says_where_it_looked(tmp_path):
