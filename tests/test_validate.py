@@ -67,7 +67,7 @@ CASES = {
     "unknown indicator": ("observations.csv", "pm25,2022,", "pm10,2022,",
                           ("observations.csv", 5, "indicator_id", "unknown-reference")),
     "unknown plan": ("strategies.csv", "act-1,act,", "act-1,action,", ("strategies.csv", 4, "plan_id", "unknown-reference")),
-    "unknown source": ("targets.csv", "pm25,2027,20,test-source", "pm25,2027,20,pcd",
+    "unknown source": ("targets.csv", "pm25,2027,20,plan,test-source", "pm25,2027,20,plan,pcd",
                        ("targets.csv", 3, "source_id", "unknown-reference")),
     "buddhist era year": ("observations.csv", "visitors,2024,", "visitors,2567,",
                           ("observations.csv", 3, "year", "buddhist-era-year")),
@@ -98,7 +98,7 @@ def test_each_mistake_is_reported_at_its_position(tiny, case):
 def test_every_problem_is_listed_not_just_the_first(tiny):
     rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
     rewrite(tiny / "goals.csv", "g-air,dev-env,อากาศสะอาด,", "g-air,dev-env,,")
-    rewrite(tiny / "targets.csv", "pm25,2027,20,test-source", "pm25,2027,20,pcd")
+    rewrite(tiny / "targets.csv", "pm25,2027,20,plan,test-source", "pm25,2027,20,plan,pcd")
     found = positions(tiny)
     assert {("observations.csv", 3, "year", "buddhist-era-year"), ("goals.csv", 3, "title_th", "missing-text"),
             ("targets.csv", 3, "source_id", "unknown-reference")} <= found
