@@ -90,3 +90,33 @@ def test_baseline_year_chooses_the_starting_point():
 def test_the_final_target_is_used():
     p = assess([(2020, 100.0), (2022, 121.0)], [(2023, 130.0), (2027, 300.0)], "higher")
     assert p.target == (2027, 300.0)
+
+
+def test_target_year_reached_but_not_met_is_not_achieved():
+    # 11,955,249 visitors in 2025 against an aim of 12,000,000 for 2025: the year has come
+    p = assess([(2019, 10_000_000.0), (2025, 11_955_249.0)], [(2025, 12_000_000.0)], "higher", kind="announced")
+    assert (p.status, p.kind) == ("not_achieved", "announced")
+
+
+def test_standard_is_met_or_not_by_the_latest_value():
+    # annual mean PM2.5 (lower is better) against the 15 µg/m³ standard in force from 2023
+    assert assess([(2023, 22.4)], [(2023, 15.0)], "lower", kind="standard").status == "misses_standard"
+    p = assess([(2023, 22.4), (2024, 14.0)], [(2023, 15.0)], "lower", kind="standard")
+    assert (p.status, p.target, p.kind) == ("meets_standard", (2023, 15.0), "standard")
+
+
+def test_standard_in_force_in_the_latest_year_is_used():
+    # 25 until 2022, 15 from 2023: 20 in 2022 met the old standard
+    standards = [(2010, 25.0), (2023, 15.0)]
+    assert assess([(2022, 20.0)], standards, "lower", kind="standard").status == "meets_standard"
+    assert assess([(2022, 20.0), (2023, 20.0)], standards, "lower", kind="standard").status == "misses_standard"
+
+
+def test_plan_targets_come_before_announced_ones_and_standards():
+    from devplan.status import choose_targets
+
+    targets = [(2023, 15.0, "standard"), (2025, 12.0, "announced"), (2027, 10.0, "plan")]
+    assert choose_targets(targets) == ([(2027, 10.0)], "plan")
+    assert choose_targets(targets[:2]) == ([(2025, 12.0)], "announced")
+    assert choose_targets(targets[:1]) == ([(2023, 15.0)], "standard")
+    assert choose_targets([]) == ([], None)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .status import Progress, assess
+from .status import Progress, assess, choose_targets
+from .trend import Freshness, Point, Trend, assess_trend, freshness
 from .validate import Package
 
 
@@ -35,6 +36,8 @@ class Observation:
     source: Source
     note_th: str | None = None
     note_en: str | None = None
+    series: str | None = None  # values of different series are never compared
+    coverage: str | None = None  # "part-year": never compared with a whole year
     row: int | None = None  # the row a spreadsheet or GitHub shows in observations.csv
 
 
@@ -43,6 +46,7 @@ class Target:
     year: int
     value: float
     source: Source
+    kind: str = "plan"  # plan (the plan's KPI table), announced (in public, e.g. the news) or standard
     note_th: str | None = None
     note_en: str | None = None
 
@@ -66,7 +70,9 @@ class Indicator:
     goal: Goal | None = None
     observations: list[Observation] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
-    progress: Progress | None = None
+    progress: Progress | None = None  # against a target (ESCAP), the headline where a target exists
+    trend: Trend | None = None  # direction of change, shown beside or instead of progress
+    freshness: Freshness = field(default_factory=Freshness)
     row: int | None = None  # the row in indicators.csv
 
     @property
@@ -80,6 +86,16 @@ class Indicator:
         for item in [*self.observations, *self.targets]:
             seen.setdefault(item.source.source_id, item.source)
         return list(seen.values())
+
+
+@dataclass
+class GoalLink:
+    """A goal of the five-year plan that measures a strategy of another plan, and why."""
+
+    goal: Goal
+    basis_th: str
+    basis_en: str
+    source: Source
 
 
 @dataclass
@@ -115,10 +131,20 @@ class Strategy:
     plan: Plan | None = None
     goals: list[Goal] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
+    linked_goals: list[GoalLink] = field(default_factory=list)  # goals of another plan that measure it
 
     @property
     def indicators(self) -> list[Indicator]:
         return [i for g in self.goals for i in g.indicators]
+
+    @property
+    def measured_by(self) -> list[Indicator]:
+        """Its own goals' indicators, then those of linked goals, each once."""
+        seen = {i.indicator_id: i for i in self.indicators}
+        for link in self.linked_goals:
+            for indicator in link.goal.indicators:
+                seen.setdefault(indicator.indicator_id, indicator)
+        return list(seen.values())
 
 
 @dataclass
@@ -144,6 +170,15 @@ class Plan:
     def projects(self) -> list[Project]:
         return [p for s in self.strategies for p in s.projects]
 
+    @property
+    def measured_by(self) -> list[Indicator]:
+        """The indicators of its strategies, own and linked, each once."""
+        seen: dict[str, Indicator] = {}
+        for strategy in self.strategies:
+            for indicator in strategy.measured_by:
+                seen.setdefault(indicator.indicator_id, indicator)
+        return list(seen.values())
+
 
 @dataclass(eq=False)  # hashed by identity: caches key on the model
 class PlanModel:
@@ -164,6 +199,20 @@ class PlanModel:
 def _pick(row: dict, cls) -> dict:
     names = cls.__dataclass_fields__
     return {k: v for k, v in row.items() if k in names}
+
+
+def _assess(indicator: Indicator, reference_year: int | None) -> None:
+    """Target status, freshness and trend of one indicator, from its sorted values."""
+    indicator.observations.sort(key=lambda o: o.year)
+    indicator.targets.sort(key=lambda o: o.year)
+    observed = [(o.year, o.value) for o in indicator.observations]
+    targets, kind = choose_targets([(t.year, t.value, t.kind) for t in indicator.targets])
+    indicator.progress = assess(observed, targets, indicator.direction, indicator.baseline_year, kind)
+    plan = indicator.goal.strategy.plan if indicator.goal and indicator.goal.strategy else None
+    latest = indicator.latest
+    indicator.freshness = freshness(latest.year if latest else None, plan.start_year if plan else None, reference_year)
+    points = [Point(o.year, o.value, o.status, o.series, o.coverage) for o in indicator.observations]
+    indicator.trend = assess_trend(points, indicator.direction, indicator.freshness)
 
 
 def build_model(package: Package) -> PlanModel:
@@ -192,13 +241,12 @@ def build_model(package: Package) -> PlanModel:
             Observation(**_pick(r, Observation), source=sources[r["source_id"]], row=number))
     for r in t["targets"]:
         indicators[r["indicator_id"]].targets.append(Target(**_pick(r, Target), source=sources[r["source_id"]]))
+    data_date = max((s.accessed for s in sources.values()), default=None)
     for indicator in indicators.values():
-        indicator.observations.sort(key=lambda o: o.year)
-        indicator.targets.sort(key=lambda o: o.year)
-        indicator.progress = assess(
-            [(o.year, o.value) for o in indicator.observations],
-            [(o.year, o.value) for o in indicator.targets],
-            indicator.direction, indicator.baseline_year)
+        _assess(indicator, data_date.year if data_date else None)
+    for r in t.get("strategy_goals", []):
+        strategies[r["strategy_id"]].linked_goals.append(
+            GoalLink(goals[r["goal_id"]], r["basis_th"], r["basis_en"], sources[r["source_id"]]))
     projects = []
     for r in t["projects"]:
         project = Project(**_pick(r, Project), source=sources[r["source_id"]], strategy=strategies[r["strategy_id"]])

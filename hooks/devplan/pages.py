@@ -26,8 +26,9 @@ from .status import STATUSES
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_ICONS = {  # shape as well as colour, so status never relies on colour alone
     "achieved": "★", "on_track": "▲", "off_track": "◆", "moving_away": "▼",
-    "not_enough_data": "○", "no_target": "–",
+    "not_achieved": "■", "meets_standard": "✓", "misses_standard": "✗", "not_enough_data": "○", "no_target": "–",
 }
+TREND_ICONS = {"improving": "+", "maintaining": "=", "worsening": "−", "not_assessed": "?"}
 
 
 def page_url(path: str) -> str:
