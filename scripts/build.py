@@ -55,7 +55,8 @@ def main(argv=None) -> int:
     # The downloads (one XLSX per indicator is most of their time) are written by a second
     # process on the other core while this one builds the languages.
     downloads = multiprocessing.get_context("fork").Process(
-        target=write_downloads, args=(model, data_dir, staging / "data", base.extra["devplan"].get("base_url", "")))
+        target=write_downloads, args=(model, data_dir, staging / "data", base.extra["devplan"].get("base_url", ""),
+                                      base.extra["devplan"].get("publisher", {})))
     downloads.start()
     try:
         for lang in languages:

@@ -1,20 +1,20 @@
 """Open-data downloads, at addresses that never change (documented on the Data page):
 
     data/datapackage.json, data/<resource>.csv    the package exactly as maintained (lossless)
-    data/<package name>.zip                        the same plus README and licence
+    data/excel/<resource>.csv                      the same tables, ready for Excel (see below)
+    data/<package name>.zip                        all of these plus README and licence
+    data/<package name>.xlsx                       every indicator's values in one workbook
     data/all.json                                  every table as JSON, for programmers
     data/indicators/<id>.csv, <id>.xlsx            one indicator, tidy, for spreadsheets
 
-Spreadsheet files (per-indicator CSV and XLSX) are written for Excel: the CSV is UTF-8
-with a byte-order mark (without it Excel on Windows reads Thai as Windows-874 and shows
-garbage), and text cells that a spreadsheet would run as a formula (OWASP "CSV
-injection": a leading = + - @ tab or carriage return) get a leading apostrophe. Numbers
-stay numbers. The package CSVs are the maintained files, byte for byte.
+The package CSVs are the maintained files, byte for byte, so `frictionless validate` and
+any diff tool see the canonical data. Every file made for spreadsheets (the excel/ copies,
+the per-indicator files, the workbooks) is written by spreadsheets.py: a byte-order mark
+so Excel shows Thai, formula guards, formatted XLSX.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -22,24 +22,26 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
-
-from .labels import BE_OFFSET
+from .labels import BE_OFFSET, label
 from .model import Indicator, PlanModel
+from .spreadsheets import add_about, add_table, excel_copy, excel_csv, new_workbook, number_format, workbook_bytes, zip_entry
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
-    "unit_th", "unit_en", "figure_status", "source_title_th", "source_title_en", "source_publisher_en",
-    "source_url", "source_accessed", "source_licence_th", "source_licence_en", "note_th", "note_en",
+    "unit_th", "unit_en", "figure_status", "series", "coverage", "source_title_th", "source_title_en",
+    "source_publisher_en", "source_url", "source_accessed", "source_licence_th", "source_licence_en",
+    "note_th", "note_en",
 ]
+VALUE_COLUMN = TIDY_COLUMNS.index("value")
 README = """{title}
 
 {description}
 
 Format: Frictionless Data Package (datapackage.json + UTF-8 CSV files). Check it with
 `frictionless validate datapackage.json`.
+The excel/ folder holds the same tables saved for Excel: UTF-8 with a byte-order mark,
+so Excel on Windows shows Thai correctly, and text that starts with = + - @ preceded
+by ' so a spreadsheet never runs it as a formula.
 Years are Gregorian (C.E.); add 543 for the Buddhist Era. Thai fiscal year N runs from
 1 October N-1 to 30 September N.
 Licence: CC BY 4.0 for this compilation (see LICENSE.txt); each figure is also its
@@ -53,17 +55,6 @@ and the terms it states.
 """
 
 
-def spreadsheet_safe(value):
-    """Neutralise text a spreadsheet would run as a formula; leave numbers alone.
-
-    >>> spreadsheet_safe("=HYPERLINK(\\"http://x\\")"), spreadsheet_safe(-5.0)
-    ('\\'=HYPERLINK("http://x")', -5.0)
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
 def tidy_rows(indicator: Indicator) -> list[dict]:
     """One row per indicator, year and kind of value (observed or target)."""
     rows = []
@@ -73,12 +64,13 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
             rows.append({
                 "indicator_id": indicator.indicator_id, "name_th": indicator.name_th, "name_en": indicator.name_en,
                 "year_ce": item.year, "year_be": item.year + BE_OFFSET, "year_type": indicator.year_type,
-                "kind": kind, "value": item.value, "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
-                "figure_status": getattr(item, "status", ""), "source_title_th": source.title_th,
+                "kind": kind, "value": _number(item.value), "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
+                "figure_status": getattr(item, "status", ""), "series": getattr(item, "series", None) or "",
+                "coverage": getattr(item, "coverage", None) or "", "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
                 "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
                 "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
-                "note_th": item.note_th or "", "note_en": item.note_en or "",
+                "note_th": item.note_th or "", "note_en": item.note_en or "", "source_id": source.source_id,
             })
     return rows
 
@@ -88,66 +80,79 @@ def _number(value: float) -> int | float:
 
 
 def indicator_csv(indicator: Indicator) -> bytes:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(TIDY_COLUMNS)
-    for row in tidy_rows(indicator):
-        writer.writerow([spreadsheet_safe(_number(v) if k == "value" else v) for k, v in row.items()])
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+    return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in tidy_rows(indicator)])
 
 
-def citation(indicator: Indicator, stamp: dt.datetime, base_url: str, title: str) -> list[tuple[str, str]]:
-    """How to cite one indicator's file: the fields a reference needs, in order."""
-    sources = indicator.sources
-    return [
-        ("title", f"{indicator.name_en} / {indicator.name_th}"),
-        ("publisher", title),
-        ("year", str(stamp.year)),
-        ("url", f"{base_url}en/indicators/{indicator.indicator_id}/"),
-        ("data_as_of", stamp.date().isoformat()),
-        ("licence", "CC BY 4.0 for this compilation; each figure also under its source's terms (below)"),
-        *[(f"source {n}", f"{s.publisher_en}: {s.title_en}. {s.url or s.document}. Accessed {s.accessed.isoformat()}. "
-                          f"Licence: {s.licence_en}") for n, s in enumerate(sources, start=1)],
-        ("how_to_cite", f"{title} ({stamp.year}). {indicator.name_en} [{indicator.indicator_id}]. "
-                        f"{base_url}en/indicators/{indicator.indicator_id}/ (data as of {stamp.date().isoformat()})."),
-    ]
+def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators: list[Indicator]) -> list[list]:
+    """What a citation needs, in Thai then in English: one block of (label, text) per language.
+    For one indicator its name, address and sources; for the whole site the site's."""
+    blocks = []
+    for lang in ("th", "en"):
+        year = stamp.year + (BE_OFFSET if lang == "th" else 0)
+        date = stamp.date().isoformat()
+        rows = [(label("publisher", lang), publisher.get(lang, "")), (label("data_date", lang), date),
+                (label("licence", lang), label("licence_compilation", lang))]
+        if len(indicators) == 1:
+            i = indicators[0]
+            name, url = getattr(i, f"name_{lang}"), f"{base_url}{lang}/indicators/{i.indicator_id}/"
+            rows = [(label("indicator", lang), f"{name} [{i.indicator_id}]"), (label("web_address", lang), url), *rows]
+            sources = i.sources
+            cite = f"{publisher.get(lang, '')} ({year}). {name} [{label('indicator', lang)} {i.indicator_id}]. {url} " \
+                   f"({label('data_version', lang)} {date})."
+        else:
+            url = f"{base_url}{lang}/"
+            rows = [(label("web_address", lang), url), *rows]
+            sources = []
+            cite = f"{publisher.get(lang, '')} ({year}). {url} ({label('data_version', lang)} {date})."
+        for n, s in enumerate(sources, start=1):
+            rows.append((label("source_n", lang, n=n),
+                         f"{getattr(s, f'publisher_{lang}')}: {getattr(s, f'title_{lang}')}. {s.url or s.document}. "
+                         f"{label('accessed', lang)} {s.accessed.isoformat()}. {label('licence', lang)}: "
+                         f"{getattr(s, f'licence_{lang}')}"))
+        rows.append((label("how_to_cite", lang), cite))
+        blocks.append(rows)
+    return blocks
 
 
-def indicator_xlsx(indicator: Indicator, stamp: dt.datetime, base_url: str = "", title: str = "") -> bytes:
-    """The tidy table on the first sheet, and an "about" sheet with the citation."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = indicator.indicator_id[:31]
-    sheet.append(TIDY_COLUMNS)
-    for row in tidy_rows(indicator):
-        sheet.append([spreadsheet_safe(_number(v) if k == "value" else v) for k, v in row.items()])
-    sheet.freeze_panes = "A2"
-    about = workbook.create_sheet("about")
-    for key, value in citation(indicator, stamp, base_url, title):
-        about.append([key, spreadsheet_safe(value)])
-    workbook.properties.creator = "devplan"
-    workbook.properties.created = workbook.properties.modified = stamp
-    # ExcelWriter directly: Workbook.save() stamps "modified" with the current time.
-    buffer = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return _fixed_zip(buffer.getvalue(), stamp)
+def _values_sheet(workbook, title: str, indicators: list[Indicator], columns: list[str] = TIDY_COLUMNS) -> None:
+    rows, formats = [], []
+    value = columns.index("value")
+    for indicator in indicators:
+        fmt = number_format(indicator.decimals)
+        for row in tidy_rows(indicator):
+            rows.append([row[c] for c in columns])
+            formats.append([fmt if c == value else None for c in range(len(columns))])
+    add_table(workbook, title, columns, rows, formats)
 
 
-def _fixed_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """Rewrite a zip with one fixed timestamp per entry, so the same data gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            target.writestr(_entry(info.filename, stamp), source.read(info.filename))
-    return buffer.getvalue()
+def indicator_xlsx(indicator: Indicator, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+    """The tidy table on the first sheet, and an "about" sheet with the citation in Thai and English."""
+    workbook = new_workbook()
+    _values_sheet(workbook, indicator.indicator_id, [indicator])
+    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, [indicator]))
+    return workbook_bytes(workbook, stamp)
 
 
-def _entry(name: str, stamp: dt.datetime) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
+# The whole-site workbook leaves out the per-row source texts (the "sources" sheet has
+# them once): at 1,000 indicators every column costs about 0.3 s of build time (measured).
+SITE_COLUMNS = ["indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
+                "unit_th", "unit_en", "figure_status", "series", "coverage", "source_id"]
+SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "url", "document",
+                  "accessed", "licence_th", "licence_en"]
+
+
+def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+    """Every indicator's values in one workbook, their sources, and an "about" sheet."""
+    workbook = new_workbook()
+    _values_sheet(workbook, "values", list(model.indicators.values()), SITE_COLUMNS)
+    add_table(workbook, "sources", SOURCE_COLUMNS,
+              [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
+    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
+    return workbook_bytes(workbook, stamp)
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else (value or "")
 
 
 def zip_name(descriptor: dict) -> str:
@@ -171,6 +176,9 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     files: dict[str, bytes] = {"datapackage.json": _json(published)}
     for resource in descriptor["resources"]:
         files[resource["path"]] = (data_dir / resource["path"]).read_bytes()
+    for resource in descriptor["resources"]:
+        text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
+        files[excel_path(resource["path"])] = excel_copy(files[resource["path"]], text_fields)
     documents = sorted({s.document for s in model.sources.values() if s.document})
     for document in documents:
         files[document] = (data_dir / document).read_bytes()
@@ -179,12 +187,18 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
                            date=stamp.date().isoformat(), url=base_url)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in ["datapackage.json", *[r["path"] for r in descriptor["resources"]], *documents]:
-            archive.writestr(_entry(name, stamp), files[name])
-        archive.writestr(_entry("README.txt", stamp), readme.encode())
-        archive.writestr(_entry("LICENSE.txt", stamp), LICENCE.encode())
+        tables = [r["path"] for r in descriptor["resources"]]
+        for name in ["datapackage.json", *tables, *map(excel_path, tables), *documents]:
+            archive.writestr(zip_entry(name, stamp), files[name])
+        archive.writestr(zip_entry("README.txt", stamp), readme.encode())
+        archive.writestr(zip_entry("LICENSE.txt", stamp), LICENCE.encode())
     files[zip_name(descriptor)] = buffer.getvalue()
     return files
+
+
+def excel_path(path: str) -> str:
+    """Where the Excel-ready copy of a package CSV lives: excel/<table>.csv."""
+    return f"excel/{path}"
 
 
 def _all_tables(model: PlanModel, descriptor: dict) -> dict:
@@ -205,7 +219,12 @@ def _stamp(model: PlanModel) -> dt.datetime:
     return dt.datetime.combine(model.data_date or dt.date(2000, 1, 1), dt.time())
 
 
-def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "") -> None:
+def site_xlsx_name(descriptor: dict) -> str:
+    return f"{descriptor['name']}.xlsx"
+
+
+def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "",
+                    publisher: dict | None = None) -> None:
     """Every download into out_dir (the site's data/ folder)."""
     out_dir = Path(out_dir)
     (out_dir / "indicators").mkdir(parents=True, exist_ok=True)
@@ -213,8 +232,9 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
         (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (out_dir / name).write_bytes(content)
     stamp = _stamp(model)
-    title = package_descriptor(data_dir).get("title", "")
+    descriptor = package_descriptor(data_dir)
+    (out_dir / site_xlsx_name(descriptor)).write_bytes(site_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
         (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator))
         (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(
-            indicator_xlsx(indicator, stamp, base_url, title))
+            indicator_xlsx(indicator, stamp, base_url, publisher))

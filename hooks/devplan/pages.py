@@ -17,8 +17,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import charts
-from .downloads import zip_name
+from . import charts, datapage
+from .downloads import site_xlsx_name
 from .labels import LABELS, display_year, format_baht, format_number, format_rate, label, year_label
 from .model import Indicator, PlanModel
 from .status import STATUSES
@@ -158,18 +158,10 @@ class PageWriter:
     def data(self, downloads: dict[str, bytes], descriptor: dict) -> str:
         """The Data page: every download with its size, and the dictionary from the schemas."""
         lang = self.lang
-        archive = zip_name(descriptor)
-        described = {"datapackage.json": ("descriptor", "JSON"), "all.json": ("json_all", "JSON"),
-                     archive: ("zip_all", "ZIP")}
-        files = []
-        for name in [archive, "datapackage.json", "all.json"] + [r["path"] for r in descriptor["resources"]]:
-            key, kind = described.get(name, (None, "CSV (UTF-8)"))
-            resource = next((r for r in descriptor["resources"] if r["path"] == name), None)
-            files.append({"name": name, "format": kind, "size": _size(len(downloads[name])),
-                          "description": label(key, lang) if key else resource.get("title", "")})
         licence = ", ".join(item.get("name", "") for item in descriptor.get("licenses", []))
-        return self._render("data.md.j2", "data.md", label("data", lang), files=files, licence=licence,
-                            indicators=list(self.model.indicators.values()), resources=_dictionary(descriptor, lang),
+        return self._render("data.md.j2", "data.md", label("data", lang), files=datapage.package_files(downloads, descriptor, lang),
+                            workbook=site_xlsx_name(descriptor), licence=licence,
+                            indicators=list(self.model.indicators.values()), resources=datapage.dictionary(descriptor, lang),
                             sources=sorted(self.model.sources.values(), key=lambda s: s.source_id))
 
     def changes(self, changes) -> str:
@@ -215,39 +207,6 @@ def split_html(markdown: str) -> tuple[str, list[str]]:
 def join_html(html_text: str, blocks: list[str]) -> str:
     """Put the HTML blocks back where their marker paragraphs are."""
     return BLOCK_PARAGRAPH.sub(lambda m: blocks[int(m.group(1))], html_text)
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:,.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:,.1f} MB"
-
-
-def _dictionary(descriptor: dict, lang: str) -> list[dict]:
-    """Each table's fields with type, constraints and description, from the Table Schemas."""
-    tables = []
-    for resource in descriptor["resources"]:
-        schema = resource["schema"]
-        fields = []
-        for field in schema["fields"]:
-            c = field.get("constraints", {})
-            words = []
-            if c.get("required"):
-                words.append(label("required", lang))
-            if "enum" in c:
-                words.append(label("allowed", lang) + " " + ", ".join(c["enum"]))
-            for bound in ("minimum", "maximum"):
-                if bound in c:
-                    words.append(f"{label(bound, lang)} {c[bound]}")
-            if "pattern" in c:
-                words.append(f"{label('pattern', lang)} {c['pattern']}")
-            description = field.get("description_th") if lang == "th" else field.get("description")
-            fields.append({"name": field["name"], "type": field.get("type", "string"), "constraints": "; ".join(words),
-                           "description": description or field.get("description", "")})
-        key = schema.get("primaryKey", [])
-        tables.append({"name": resource["name"], "path": resource["path"], "title": resource.get("title", ""),
-                       "fields": fields, "key": " + ".join(key if isinstance(key, list) else [key]),
-                       "foreign": [(", ".join(fk["fields"]), f"{fk['reference']['resource']}.{', '.join(fk['reference']['fields'])}")
-                                   for fk in schema.get("foreignKeys", [])]})
-    return tables
 
 
 def _totals(projects, key) -> dict:

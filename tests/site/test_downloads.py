@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -106,7 +107,7 @@ def test_data_page_lists_sizes_and_the_dictionary(built_site):
         soup = BeautifulSoup((built_site / lang / "data/index.html").read_text(encoding="utf-8"), "lxml")
         listed = {a.get_text(strip=True) for a in soup.select("#package ~ div table a")}
         assert "data/chiang-mai-development-plan.zip" in listed
-        size_cells = [tr.find_all("td")[3].get_text() for tr in soup.select("#package + div table tbody tr")]
+        size_cells = [tr.find_all("td")[3].get_text() for tr in soup.select("#package + p + div table tbody tr")]
         assert all(cell.endswith("KB") or cell.endswith("MB") for cell in size_cells)
         dictionary = soup.find(id="table-observations").find_next("table").get_text()
         assert "indicator_id" in dictionary and "preliminary" in dictionary
@@ -121,6 +122,9 @@ def test_hostile_cells_cannot_run_in_a_spreadsheet(hostile_site):
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.coordinate  # no formula anywhere
+    copy = list(csv.reader(io.StringIO((hostile_site / "data/excel/observations.csv").read_text(encoding="utf-8-sig"))))
+    assert "'=HYPERLINK(\"http://evil.example/x\")" in [cell for row in copy for cell in row]
+    assert ["pm25", "2022", "-30.5"] == copy[[r[:2] for r in copy].index(["pm25", "2022"])][:3]  # a number, unguarded
     negative = pd.read_csv(hostile_site / "data/indicators/pm25.csv", encoding="utf-8-sig")
     assert -30.5 in negative["value"].tolist()  # negative numbers stay numbers
     book = openpyxl.load_workbook(hostile_site / "data/indicators/pm25.xlsx").active
@@ -132,20 +136,108 @@ def test_package_csvs_stay_lossless_with_hostile_text(hostile_site):
     assert '=HYPERLINK(""http://evil.example/x"")' in text  # exactly as maintained, quotes doubled by CSV
 
 
-def test_xlsx_carries_how_to_cite(built_site):
+def about_sheet(path: Path) -> dict:
+    return {k: v for k, v in openpyxl.load_workbook(path)["about"].iter_rows(values_only=True) if k}
+
+
+def test_xlsx_carries_how_to_cite_in_thai_and_english(built_site):
     import yaml
 
     base_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["devplan"]["base_url"]
-    book = openpyxl.load_workbook(built_site / "data/indicators/tourist-arrivals.xlsx")
-    about = dict(book["about"].iter_rows(values_only=True))
-    assert about["url"] == f"{base_url}en/indicators/tourist-arrivals/"
-    assert "Ministry of Tourism and Sports" in about["source 1"]
-    assert about["how_to_cite"].endswith(")." ) and "tourist-arrivals" in about["how_to_cite"]
+    about = about_sheet(built_site / "data/indicators/tourist-arrivals.xlsx")
+    assert about["Web address"] == f"{base_url}en/indicators/tourist-arrivals/"
+    assert about["ที่อยู่บนเว็บ"] == f"{base_url}th/indicators/tourist-arrivals/"
+    assert "Ministry of Tourism and Sports" in about["Source 1"]
+    assert "กระทรวงการท่องเที่ยวและกีฬา" in about["แหล่งข้อมูล 1"]
+    assert about["How to cite"].endswith(").") and "tourist-arrivals" in about["How to cite"]
+    year_be = int(max(r["accessed"] for r in rows("sources"))[:4]) + 543
+    assert about["วิธีอ้างอิง"].startswith("จังหวัดเชียงใหม่") and f"({year_be})" in about["วิธีอ้างอิง"]
+
+
+def spreadsheets(site: Path) -> list[Path]:
+    return [*sorted((site / "data/indicators").glob("*.xlsx")), site / "data/chiang-mai-development-plan.xlsx"]
+
+
+def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(built_site):
+    decimals = {i["indicator_id"]: int(i["decimals"]) for i in INDICATORS}
+    for path in spreadsheets(built_site):
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[0]
+        assert sheet.freeze_panes == "A2", path.name
+        header = [cell.value for cell in sheet[1]]
+        assert all(cell.font.b for cell in sheet[1]), path.name
+        widths = {letter: d.width for letter, d in sheet.column_dimensions.items()}
+        assert len(widths) == len(header) and all(w and w > 5 for w in widths.values()), (path.name, widths)
+        name_th = header.index("name_th")
+        longest = max(len(str(row[name_th].value or "")) for row in sheet.iter_rows(min_row=2)) if sheet.max_row > 1 else 0
+        # Thai vowel and tone marks take no width, so a little less than the characters is enough.
+        assert widths[openpyxl.utils.get_column_letter(name_th + 1)] >= 0.8 * longest, path.name
+        value = header.index("value")
+        for row in sheet.iter_rows(min_row=2):
+            places = decimals[row[0].value]
+            assert row[value].number_format == "#,##0" + ("." + "0" * places if places else ""), path.name
+            assert isinstance(row[value].value, (int, float))
+
+
+def test_every_xlsx_has_an_about_sheet_in_thai_and_english(built_site):
+    for path in spreadsheets(built_site):
+        about = about_sheet(path)
+        assert {"ผู้เผยแพร่", "Publisher", "วิธีอ้างอิง", "How to cite"} <= set(about), path.name
+        assert any("\u0e00" <= c <= "\u0e7f" for c in about["วิธีอ้างอิง"])
+
+
+def test_whole_site_workbook_holds_every_value(built_site):
+    frame = pd.read_excel(built_site / "data/chiang-mai-development-plan.xlsx", sheet_name="values")
+    assert len(frame) == len(rows("observations")) + len(rows("targets"))
+    observed = frame[frame["kind"] == "observed"]
+    assert {(r.indicator_id, r.year_ce, float(r.value)) for r in observed.itertuples()} == {
+        (o["indicator_id"], int(o["year"]), float(o["value"])) for o in rows("observations")}
+    assert set(frame["name_th"]) <= {i["name_th"] for i in INDICATORS}
+    sources = pd.read_excel(built_site / "data/chiang-mai-development-plan.xlsx", sheet_name="sources")
+    assert set(frame["source_id"]) <= set(sources["source_id"])
+
+
+def test_excel_ready_copies_have_a_bom_and_the_same_cells(built_site):
+    descriptor = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    archive = zipfile.ZipFile(built_site / "data/chiang-mai-development-plan.zip")
+    for resource in descriptor["resources"]:
+        copy = built_site / "data/excel" / resource["path"]
+        raw = copy.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), copy.name
+        assert archive.read(f"excel/{resource['path']}") == raw
+        ours = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        theirs = list(csv.reader(io.StringIO((DATA / resource["path"]).read_text(encoding="utf-8-sig"))))
+        assert ours == theirs, copy.name  # the real data has no formula-like text: nothing changed
+    thai = rows("indicators")[0]["name_th"]
+    assert thai in (built_site / "data/excel/indicators.csv").read_bytes().decode("utf-8-sig")
+
+
+def test_data_page_links_every_excel_copy(built_site):
+    for lang in ("th", "en"):
+        soup = BeautifulSoup((built_site / lang / "data/index.html").read_text(encoding="utf-8"), "lxml")
+        page = built_site / lang / "data"
+        copies = [a["href"] for a in soup.select("#package ~ div table a[href*='excel/']")]
+        assert len(copies) == len(list((built_site / "data/excel").glob("*.csv")))
+        assert all((page / href).resolve().is_file() for href in copies)
+        workbook = soup.select_one("#workbook + p + ul a")
+        assert (page / workbook["href"]).resolve() == (built_site / "data/chiang-mai-development-plan.xlsx").resolve()
+
+
+def test_thai_data_page_describes_tables_and_fields_in_thai(built_site):
+    soup = BeautifulSoup((built_site / "th/data/index.html").read_text(encoding="utf-8"), "lxml")
+    thai = re.compile("[\u0e00-\u0e7f]")
+    for heading in soup.select("h3[id^=table-]"):
+        assert thai.search(heading.get_text()), heading.get_text()
+        for tr in heading.find_next("table").select("tbody tr"):
+            kind, description = tr.find_all("td")[1].get_text(), tr.find_all("td")[3].get_text()
+            assert thai.search(kind) and thai.search(description), tr.get_text()
+    for tr in soup.select("#package + p + div table tbody tr"):
+        assert thai.search(tr.find_all("td")[1].get_text()), tr.get_text()
 
 
 def test_data_page_sizes_are_the_real_sizes(built_site):
     soup = BeautifulSoup((built_site / "en/data/index.html").read_text(encoding="utf-8"), "lxml")
-    for tr in soup.select("#package + div table tbody tr"):
+    for tr in soup.select("#package + p + div table tbody tr"):
         name = tr.find("code").get_text()
         listed = tr.find_all("td")[3].get_text()
         number, unit = listed.replace(",", "").split()
