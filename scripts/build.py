@@ -3,7 +3,8 @@
 
     python scripts/build.py [--site-dir DIR]     (default: site/)
 
-The README's serve command, CI and the benchmark all call this one entry point.
+The README's serve command, CI and the benchmark all call this one entry point. The output
+folder is replaced only if a build made it (devplan.sitefolder), and only by a whole site.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import logging
 import multiprocessing
 import os
-import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
-from devplan import search  # noqa: E402
+from devplan import search, sitefolder  # noqa: E402
 from devplan.downloads import write_downloads  # noqa: E402
 from devplan.publish import write_root_files  # noqa: E402
 from devplan.site import InvalidData, load_model  # noqa: E402
@@ -44,13 +45,22 @@ def main(argv=None) -> int:
     languages = base.extra["devplan"]["languages"]
     data_dir = Path(args.data).resolve() if args.data else Path(base.config_file_path).parent / base.extra["devplan"]["data"]
     try:
+        sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)
         model = load_model(data_dir)
+        with sitefolder.locked(site_dir):
+            sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)  # now nobody else moves it
+            return _build(args.config, languages, base, model, data_dir, site_dir)
     except InvalidData as problems:
         print(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}", file=sys.stderr)
         return 1
-    # Build beside the target and swap at the end: a failed build never leaves half a site.
-    staging = site_dir.with_name(site_dir.name + ".building")
-    shutil.rmtree(staging, ignore_errors=True)
+    except sitefolder.UnsafeFolder as error:
+        print(f"Nothing was built / ไม่ได้สร้างเว็บไซต์: {error}", file=sys.stderr)
+        return 1
+
+
+def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) -> int:
+    """Build every language into a staging folder; publish it only when all of it is written."""
+    staging = sitefolder.start(site_dir)
     site_names = {}
     # The downloads (one XLSX per indicator is most of their time) are written by a second
     # process on the other core while this one builds the languages.
@@ -60,30 +70,34 @@ def main(argv=None) -> int:
     downloads.start()
     try:
         for lang in languages:
-            path = Path(args.config) if lang == languages[0] else Path(args.config).with_name(f"mkdocs.{lang}.yml")
+            path = Path(config_file) if lang == languages[0] else Path(config_file).with_name(f"mkdocs.{lang}.yml")
             config = load_config(str(path), strict=True, site_dir=str(staging / lang))
             config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
             config.extra["devplan"]["index_in_background"] = True
             build(config)
             site_names[lang] = config.site_name
             print(f"built {lang}")
+            sitefolder.pause("building")
         search.wait()
         downloads.join()
         if downloads.exitcode != 0:
             raise Abort("writing the downloads failed (see the error above)")
         write_root_files(staging, site_names=site_names)
-    except (Abort, MkDocsException, RuntimeError) as error:
+        sitefolder.publish(staging, site_dir)
+    except BaseException as error:  # noqa: BLE001 - whatever stopped the build, leave no half site behind
         downloads.kill()
         downloads.join()
         search.wait_quietly()
-        shutil.rmtree(staging, ignore_errors=True)
+        sitefolder.discard(staging)
+        if not isinstance(error, (Abort, MkDocsException, OSError, RuntimeError)):
+            raise
         print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)
         return 1
-    shutil.rmtree(site_dir, ignore_errors=True)
-    staging.rename(site_dir)
     print(f"site ready: {site_dir}")
     return 0
 
 
 if __name__ == "__main__":
+    # Ctrl+C and a polite kill clean up like any failure (SIGKILL cannot: the next build does).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
