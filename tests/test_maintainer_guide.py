@@ -10,7 +10,7 @@ import pytest
 
 from support import ROOT
 
-SOURCES = [ROOT / "hooks" / "devplan" / "validate.py", ROOT / "hooks" / "devplan" / "rules.py"]
+SOURCES = [ROOT / "hooks" / "devplan" / name for name in ("descriptor.py", "validate.py", "cells.py", "rules.py")]
 GUIDES = {"th": ROOT / "docs" / "th" / "maintainers.md", "en": ROOT / "docs" / "en" / "maintainers.md"}
 TITLES = {"th": "คู่มือผู้ดูแลข้อมูล", "en": "Maintainer guide"}
 # Where the problem code sits in each call that reports a problem:

@@ -199,3 +199,11 @@ def test_every_field_is_documented_in_both_languages():
         for field in resource["schema"]["fields"]:
             assert set(field) <= known, (resource["name"], field["name"], set(field) - known)  # e.g. a comma split a flow mapping
             assert field["description"].endswith((".", ")")) and field["description_th"], (resource["name"], field["name"])
+
+
+@pytest.mark.parametrize("year", ["", "twenty"])
+def test_rules_skip_a_plan_whose_years_failed(tiny, year):
+    """An action plan with an empty or non-numeric year while projects exist: one problem, at the year."""
+    rewrite(tiny / "plans.csv", ",2025,2025,", f",{year},2025,")
+    found = positions(tiny)
+    assert {code for *_, code in found} <= {"missing-value", "wrong-type"} and found

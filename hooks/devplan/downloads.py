@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 import yaml
+from .descriptor import package_file  # only regular files inside the package, never through a link
 from .labels import BE_OFFSET, label
 from .model import Indicator, PlanModel
 from .spreadsheets import add_about, add_table, excel_copy, excel_csv, new_workbook, number_format, workbook_bytes, zip_entry
@@ -175,13 +176,13 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
                              f"{base_url}"}
     files: dict[str, bytes] = {"datapackage.json": _json(published)}
     for resource in descriptor["resources"]:
-        files[resource["path"]] = (data_dir / resource["path"]).read_bytes()
+        files[resource["path"]] = package_file(data_dir, resource["path"]).read_bytes()
     for resource in descriptor["resources"]:
         text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
         files[excel_path(resource["path"])] = excel_copy(files[resource["path"]], text_fields)
     documents = sorted({s.document for s in model.sources.values() if s.document})
     for document in documents:
-        files[document] = (data_dir / document).read_bytes()
+        files[document] = package_file(data_dir, document).read_bytes()
     files["all.json"] = _json(_all_tables(model, descriptor))
     readme = README.format(title=descriptor.get("title", descriptor["name"]), description=descriptor.get("description", ""),
                            date=stamp.date().isoformat(), url=base_url)

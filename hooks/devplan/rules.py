@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .descriptor import unsafe_reason
 from .validate import Package, Problem, resource_file
 
 
@@ -62,8 +63,8 @@ def _project_years(package: Package) -> list[Problem]:
     problems = []
     for project, number in _rows(package, "projects"):
         plan = plan_of_strategy.get(project["strategy_id"])
-        if not plan:
-            continue
+        if not plan or None in (plan["kind"], plan["start_year"], plan["end_year"]):
+            continue  # the plan's own cells failed: reported there
         shown = resource_file(package, "projects")
         if plan["kind"] != "action":
             problems.append(Problem(
@@ -100,7 +101,10 @@ def _source_locations(package: Package) -> list[Problem]:
                 shown, number, "url", "source-without-location",
                 "a source needs a web address (url) or a copy under documents/ (document)",
                 "แหล่งข้อมูลต้องมีที่อยู่เว็บ (url) หรือสำเนาในโฟลเดอร์ documents/ (document)"))
-        if source["document"] and not (package.base / source["document"]).is_file():
+        reason = source["document"] and unsafe_reason(package.base, source["document"])
+        if reason:
+            problems.append(Problem(shown, number, "document", "unsafe-file", *reason))
+        elif source["document"] and not (package.base / source["document"]).is_file():
             problems.append(Problem(
                 shown, number, "document", "missing-document",
                 f"'{source['document']}' is not in the data folder",

@@ -1,0 +1,127 @@
+"""A broken package description (datapackage.yaml) gets located, plain problems, never a
+traceback, and never lets the build start: each variant is one a maintainer could make."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from devplan.descriptor import SITE_TABLES, site_columns
+from devplan.validate import read_package
+
+
+def edit(tiny, change):
+    path = tiny / "datapackage.yaml"
+    descriptor = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    result = change(descriptor)
+    text = result if isinstance(result, str) else yaml.dump(descriptor, Dumper=yaml.CSafeDumper, allow_unicode=True,
+                                                            sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+
+
+def resource(descriptor, name):
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def field(descriptor, table, name):
+    return next(f for f in resource(descriptor, table)["schema"]["fields"] if f["name"] == name)
+
+
+VARIANTS = {
+    "empty file": lambda d: "",
+    "a scalar": lambda d: "just some words\n",
+    "a list": lambda d: "- name: x\n- name: y\n",
+    "resources as a mapping": lambda d: d.update(resources={r["name"]: r for r in d["resources"]}),
+    "no resources": lambda d: d.pop("resources"),
+    "resource without a schema": lambda d: resource(d, "goals").pop("schema"),
+    "resource without a path": lambda d: resource(d, "goals").pop("path"),
+    "resource without a name": lambda d: d["resources"][2].pop("name"),
+    "schema without fields": lambda d: resource(d, "goals")["schema"].pop("fields"),
+    "field without a name": lambda d: field(d, "goals", "title_en").pop("name"),
+    "unknown field type": lambda d: field(d, "observations", "value").update(type="decimal"),
+    "multi-field foreign key": lambda d: resource(d, "observations")["schema"]["foreignKeys"][0].update(
+        fields=["indicator_id", "year"], reference={"resource": "indicators", "fields": ["indicator_id", "baseline_year"]}),
+    "foreign key to an unknown field": lambda d: resource(d, "goals")["schema"]["foreignKeys"][0]["reference"].update(
+        fields=["strategy"]),
+    "foreign key to an unknown table": lambda d: resource(d, "goals")["schema"]["foreignKeys"][0]["reference"].update(
+        resource="strategy"),
+    "primary key on an unknown field": lambda d: resource(d, "goals")["schema"].update(primaryKey=["goal"]),
+    "invalid pattern": lambda d: field(d, "goals", "goal_id")["constraints"].update(pattern="[a-z"),
+    "enum that is not a list": lambda d: field(d, "plans", "kind")["constraints"].update(enum="action"),
+    "a folder as a path": lambda d: resource(d, "goals").update(path="documents"),
+    "path outside the package": lambda d: resource(d, "goals").update(path="../goals.csv"),
+    "absolute path": lambda d: resource(d, "goals").update(path="/etc/passwd"),
+    "web address as a path": lambda d: resource(d, "goals").update(path="https://example.org/goals.csv"),
+    "package name with a folder": lambda d: d.update(name="../../outside"),
+    "no package name": lambda d: d.pop("name"),
+    "licenses as text": lambda d: d.update(licenses="CC-BY-4.0"),
+    "a table the site needs is missing": lambda d: d["resources"].remove(resource(d, "targets")),
+    "a field the site reads is missing": lambda d: resource(d, "indicators")["schema"]["fields"].remove(
+        field(d, "indicators", "unit_en")),
+    "a year typed as text": lambda d: field(d, "observations", "year").update(type="string"),
+    "a required link made optional": lambda d: field(d, "observations", "source_id")["constraints"].pop("required"),
+    "a foreign key the site needs removed": lambda d: resource(d, "goals")["schema"].pop("foreignKeys"),
+    "duplicate resource name": lambda d: resource(d, "goals").update(name="plans"),
+}
+
+
+@pytest.mark.parametrize("change", VARIANTS.values(), ids=VARIANTS.keys())
+def test_broken_descriptor_is_reported_with_its_line(tiny, change):
+    edit(tiny, change)
+    problems = read_package(tiny).problems
+    assert problems, "accepted"
+    assert all(p.file.endswith("datapackage.yaml") and p.row for p in problems), problems
+    assert {p.code for p in problems} <= {"descriptor-structure", "descriptor-error"}
+    assert all(p.message_en and p.message_th for p in problems)
+
+
+def test_the_line_points_at_the_broken_key(tiny):
+    edit(tiny, VARIANTS["unknown field type"])
+    (problem,) = read_package(tiny).problems
+    lines = (tiny / "datapackage.yaml").read_text(encoding="utf-8").splitlines()
+    assert "decimal" in lines[problem.row - 1]
+    assert problem.column == "resource observations > field value > type"
+
+
+def test_json_descriptor_is_asked_to_be_renamed(tiny):
+    (tiny / "datapackage.yaml").rename(tiny / "datapackage.json")
+    (problem,) = read_package(tiny).problems
+    assert problem.code == "descriptor-name" and "datapackage.json" in problem.message_en
+
+
+def test_site_tables_match_the_shipped_schema():
+    """SITE_TABLES (what the site reads) holds for the real descriptor: no false alarms."""
+    from support import ROOT
+
+    descriptor = yaml.safe_load((ROOT / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
+    for table in SITE_TABLES:
+        fields = {f["name"]: f for f in resource(descriptor, table)["schema"]["fields"]}
+        for name, kind, required, _ in site_columns(table):
+            assert fields[name].get("type", "string") == kind, (table, name)
+            assert bool(fields[name].get("constraints", {}).get("required")) >= required, (table, name)
+
+
+def test_model_reads_no_column_outside_site_tables():
+    import dataclasses
+
+    from devplan import model
+
+    tables = {"sources": model.Source, "plans": model.Plan, "strategies": model.Strategy, "goals": model.Goal,
+              "indicators": model.Indicator, "observations": model.Observation, "targets": model.Target,
+              "projects": model.Project}
+    for table, cls in tables.items():
+        needed = {f.name for f in dataclasses.fields(cls)
+                  if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+                  and f.name not in ("source", "plan", "strategy", "goal")}
+        assert needed <= {name for name, *_ in site_columns(table)}, (table, needed)
+
+
+def test_descriptor_check_does_not_change_the_descriptor(tiny):
+    import devplan.descriptor as d
+
+    descriptor = yaml.safe_load((tiny / "datapackage.yaml").read_text(encoding="utf-8"))
+    before = copy.deepcopy(descriptor)
+    assert d.check_descriptor(descriptor, lambda *a: pytest.fail(str(a)))
+    assert descriptor == before
