@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cells import INTEGER, NUMBER
 
 TRACKED = ("observations", "targets")
 
@@ -29,23 +33,32 @@ class Change:
     new_status: str | None = None
 
 
-def _git(data_dir: Path, *args: str) -> str | None:
+def _git(data_dir: Path, *args: str) -> bytes | None:
+    # Bytes, decoded by the caller: the locale's encoding (say TIS-620) says nothing about
+    # what a committed file holds.
     try:
-        result = subprocess.run(["git", *args], cwd=data_dir, capture_output=True, text=True, check=True)
+        return subprocess.run(["git", *args], cwd=data_dir, capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
-    return result.stdout
 
 
-def _values(text: str) -> dict[tuple[str, int], tuple[str, str | None]]:
-    values = {}
-    for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))):
-        try:
-            key = (row["indicator_id"].strip(), int(row["year"]))
-            values[key] = (row["value"].strip(), (row.get("status") or "").strip() or None)
-        except (KeyError, ValueError, AttributeError):
-            continue  # a broken historical version: skip the row, keep the rest
-    return values
+def _values(raw: bytes) -> dict[tuple[str, int], tuple[str, str | None]] | None:
+    """The values of one committed version, or None for a version that cannot have been
+    published (not UTF-8, not CSV, a cell over the CSV size limit, a year or a value the
+    validator refuses): it is skipped, and the values before it stay the published ones."""
+    try:
+        values = {}
+        reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True)
+        if not {"indicator_id", "year", "value"} <= set(reader.fieldnames or ()):
+            return None
+        for row in reader:
+            year, value = row["year"].strip(), row["value"].strip()
+            if not INTEGER.fullmatch(year) or not NUMBER.fullmatch(value) or not math.isfinite(float(value)):
+                return None
+            values[(row["indicator_id"].strip(), int(year))] = (value, (row.get("status") or "").strip() or None)
+        return values
+    except (UnicodeDecodeError, csv.Error, KeyError, AttributeError, ValueError):
+        return None
 
 
 def _normalise(value: str) -> str:
@@ -61,16 +74,18 @@ def data_changes(data_dir: str | Path) -> list[Change] | None:
     top = _git(data_dir, "rev-parse", "--show-toplevel")
     if top is None:
         return None
-    root = Path(top.strip()).resolve()
+    root = Path(os.fsdecode(top).strip()).resolve()
     changes: list[Change] = []
     for table in TRACKED:
         relative = (data_dir / f"{table}.csv").relative_to(root).as_posix()
-        log = _git(root, "log", "--reverse", "--format=%H %cs", "--", relative) or ""
+        log = (_git(root, "log", "--reverse", "--format=%H %cs", "--", relative) or b"").decode("ascii")
         previous: dict = {}
         for line in log.splitlines():
             commit, date = line.split()
-            text = _git(root, "show", f"{commit}:{relative}")
-            current = _values(text) if text is not None else {}
+            raw = _git(root, "show", f"{commit}:{relative}")
+            current = _values(raw) if raw is not None else None
+            if current is None:
+                continue
             for key in sorted(set(previous) | set(current)):
                 old, new = previous.get(key), current.get(key)
                 if old == new:
