@@ -8,10 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 # A Buddhist Era year typed instead of C.E. lands in this range (C.E. 1957-2157).
 BE_YEARS = range(2500, 2701)
 BE_OFFSET = 543
+# Dates a source can sensibly have been read on (the plans' own year range); zip files
+# cannot even store a date before 1980 or after 2107.
+DATE_YEARS = range(1990, 2101)
+# Invisible control characters (C0 but tab and line breaks, DEL, C1): they come from copying
+# out of PDFs, show as nothing or garbage, and spreadsheet files cannot hold them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Digits are ASCII only: Thai, Arabic-Indic or full-width digits would be read as numbers
+# here but published as typed, so the downloads would disagree with each other.
+INTEGER = re.compile(r"[+-]?[0-9]+")
+NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+URI = re.compile(r"https?://[^\s]+", re.ASCII)
+EXACT_INTEGERS = 2 ** 53  # beyond this a JSON reader (JavaScript) changes the number
 
 
 _TYPE_WORDS = {
@@ -24,22 +38,29 @@ _TYPE_WORDS = {
 def _cast(text: str, spec: dict):
     kind = spec.get("type", "string")
     if kind == "integer":
-        if not re.fullmatch(r"[+-]?\d+", text):
+        if not INTEGER.fullmatch(text):
             raise ValueError
         return int(text)
     if kind == "number":
-        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
+        if not NUMBER.fullmatch(text):
             raise ValueError
         return float(text)
     if kind == "date":
-        return dt.date.fromisoformat(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else _raise()
-    if spec.get("format") == "uri" and not re.fullmatch(r"https?://\S+", text):
+        if not DATE.fullmatch(text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    if spec.get("format") == "uri" and not URI.fullmatch(text):
         raise ValueError
     return text
 
 
-def _raise():
-    raise ValueError
+def _strict(spec: dict) -> bool:
+    """Cells compared as they are written (ids, codes, numbers, dates, addresses): spaces
+    around them would be stripped here but kept in the published files, which other tools
+    then reject, so they are refused instead."""
+    constraints = spec.get("constraints", {})
+    return (spec.get("type", "string") != "string" or spec["name"].endswith("_id") or "format" in spec
+            or "enum" in constraints or "pattern" in constraints)
 
 
 def check_cell(raw: str, spec: dict, row: int, add):
@@ -47,6 +68,18 @@ def check_cell(raw: str, spec: dict, row: int, add):
     name = spec["name"]
     text = raw.strip()
     constraints = spec.get("constraints", {})
+    control = CONTROL.search(raw)
+    if control:  # the cell is never echoed: its invisible characters would garble the message
+        add(row, name, "control-character",
+            f"character {control.start() + 1} of this cell is an invisible control character "
+            f"(U+{ord(control.group()):04X}), often left by copying from a PDF: retype the cell",
+            f"อักขระที่ {control.start() + 1} ของช่องนี้เป็นอักขระควบคุมที่มองไม่เห็น (U+{ord(control.group()):04X}) "
+            "มักติดมาจากการคัดลอกจาก PDF กรุณาพิมพ์ช่องนี้ใหม่")
+        return None
+    if text != raw and _strict(spec):
+        add(row, name, "extra-spaces", f"'{text}' has spaces before or after it: remove them",
+            f"'{text}' มีช่องว่างอยู่ข้างหน้าหรือข้างหลัง กรุณาลบออก")
+        return None
     if text == "":
         if constraints.get("required"):
             language = _language_of(name)
@@ -64,9 +97,25 @@ def check_cell(raw: str, spec: dict, row: int, add):
         if spec.get("format") == "uri":
             add(row, name, "wrong-type", f"'{text}' is not a web address starting with https://",
                 f"'{text}' ไม่ใช่ที่อยู่เว็บที่ขึ้นต้นด้วย https://")
+        elif spec["type"] == "date" and DATE.fullmatch(text) and int(text[:4]) in BE_YEARS:
+            _buddhist_era(add, row, name, text, int(text[:4]))  # e.g. 2568-02-29: no such C.E. day
         else:
             en, th = _TYPE_WORDS[spec["type"]]
             add(row, name, "wrong-type", f"'{text}' is not {en}", f"'{text}' ไม่ใช่{th}")
+        return None
+    if isinstance(value, (int, float)) and not _exact(text, value):
+        add(row, name, "inexact-number",
+            f"{text} cannot be stored exactly (too large, too close to zero or too many digits): "
+            "write at most 15 significant digits",
+            f"{text} เก็บเป็นตัวเลขได้ไม่ตรง (ใหญ่เกินไป ใกล้ศูนย์เกินไป หรือมีหลักมากเกินไป) "
+            "กรุณาใช้ตัวเลขนัยสำคัญไม่เกิน 15 หลัก")
+        return None
+    if isinstance(value, dt.date) and value.year not in DATE_YEARS:
+        if value.year in BE_YEARS:
+            _buddhist_era(add, row, name, text, value.year)
+        else:
+            add(row, name, "out-of-range", f"{text} is out of range: dates must be in {DATE_YEARS[0]}-{DATE_YEARS[-1]}",
+                f"{text} อยู่นอกช่วงที่ยอมรับ: วันที่ต้องอยู่ในปี ค.ศ. {DATE_YEARS[0]}-{DATE_YEARS[-1]}")
         return None
     if "enum" in constraints and value not in constraints["enum"]:
         allowed = ", ".join(constraints["enum"])
@@ -83,15 +132,27 @@ def check_cell(raw: str, spec: dict, row: int, add):
     low, high = constraints.get("minimum"), constraints.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
         if "year" in name and spec["type"] == "integer" and value in BE_YEARS:
-            add(row, name, "buddhist-era-year",
-                f"{value} looks like a Buddhist Era (B.E.) year: years are stored in C.E., write {value - BE_OFFSET}",
-                f"{value} น่าจะเป็นปี พ.ศ.: ข้อมูลเก็บปีเป็น ค.ศ. กรุณาใส่ {value - BE_OFFSET}")
+            _buddhist_era(add, row, name, text, value)
         else:
             en, th = _range_words(low, high)
             add(row, name, "out-of-range", f"{text} is out of range: it must be {en}",
                 f"{text} อยู่นอกช่วงที่ยอมรับ: ต้อง{th}")
         return None
     return value
+
+
+def _exact(text: str, value: int | float) -> bool:
+    """The number read is the number written (no infinity, no silent 0, no lost digits)."""
+    if isinstance(value, int):
+        return abs(value) <= EXACT_INTEGERS
+    return Decimal(text) == Decimal(repr(value))
+
+
+def _buddhist_era(add, row: int, name: str, text: str, year: int) -> None:
+    fixed = f"{year - BE_OFFSET}{text[4:]}"
+    add(row, name, "buddhist-era-year",
+        f"{text} looks like a Buddhist Era (B.E.) year: years are stored in C.E., write {fixed}",
+        f"{text} น่าจะเป็นปี พ.ศ.: ข้อมูลเก็บปีเป็น ค.ศ. กรุณาใส่ {fixed}")
 
 
 def _range_words(low, high) -> tuple[str, str]:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .descriptor import unsafe_reason
 from .validate import Package, Problem, resource_file
 
 
-def check_rules(package: Package) -> list[Problem]:
+# Ids that would replace a page the site generates in the same folder (indicators/index).
+RESERVED_IDS = {"index"}
+PAGE_IDS = {"plans": "plan_id", "strategies": "strategy_id", "goals": "goal_id", "indicators": "indicator_id"}
+# How far ahead of the checking computer's clock (UTC) an access date may be: a maintainer
+# east of UTC can be a day ahead of the CI server.
+CLOCK_MARGIN = dt.timedelta(days=2)
+
+
+def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]:
     """Every rule's problems; rules skip rows whose cells already failed the schema."""
     tables = package.tables
-    problems: list[Problem] = []
+    problems: list[Problem] = _reserved_ids(package)
     if all(name in tables for name in ("plans", "strategies", "goals", "indicators")):
         problems += _plan_years(package)
         problems += _target_years(package)
@@ -18,6 +28,7 @@ def check_rules(package: Package) -> list[Problem]:
         problems += _baselines(package)
     if "sources" in tables:
         problems += _source_locations(package)
+        problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
     return problems
 
 
@@ -109,4 +120,29 @@ def _source_locations(package: Package) -> list[Problem]:
                 shown, number, "document", "missing-document",
                 f"'{source['document']}' is not in the data folder",
                 f"ไม่พบไฟล์ '{source['document']}' ในโฟลเดอร์ข้อมูล"))
+    return problems
+
+
+def _reserved_ids(package: Package) -> list[Problem]:
+    problems = []
+    for table, column in PAGE_IDS.items():
+        for row, number in _rows(package, table):
+            if row.get(column) in RESERVED_IDS:
+                problems.append(Problem(
+                    resource_file(package, table), number, column, "reserved-id",
+                    f"'{row[column]}' is the name of a page the site makes: choose another id",
+                    f"'{row[column]}' เป็นชื่อหน้าที่เว็บไซต์สร้างขึ้นเอง กรุณาใช้รหัสอื่น"))
+    return problems
+
+
+def _future_access(package: Package, today: dt.date) -> list[Problem]:
+    """A source cannot have been read after today. The clock only decides whether the data
+    passes, never what is built from it: the site's dates come from the data alone."""
+    problems = []
+    for source, number in _rows(package, "sources"):
+        if source["accessed"] and source["accessed"] > today + CLOCK_MARGIN:
+            problems.append(Problem(
+                resource_file(package, "sources"), number, "accessed", "future-date",
+                f"{source['accessed'].isoformat()} is in the future: write the day the figures were read",
+                f"{source['accessed'].isoformat()} เป็นวันในอนาคต กรุณาใส่วันที่อ่านตัวเลขจากแหล่งข้อมูลจริง"))
     return problems

@@ -204,13 +204,16 @@ def _read_table(package: Package, resource: dict) -> None:
             "หรือเลือก 'Unicode (UTF-8)' ใน LibreOffice แล้ว commit ใหม่")
         return
 
-    records = []
+    # Rows are numbered by the line they start on, as GitHub and a text editor show them
+    # (a spreadsheet counts the same until a cell holds a line break).
+    records, end = [], 0
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for record in reader:
-            records.append((reader.line_num, record))
+            records.append((end + 1, record))
+            end = reader.line_num
     except csv.Error as error:
-        add(len(records) + 1, None, "unparsable-csv",
+        add(end + 1, None, "unparsable-csv",
             f"the CSV cannot be read from this row on ({error}); look for a stray or unclosed double quote (\")",
             f"อ่านไฟล์ CSV ไม่ได้ตั้งแต่แถวนี้ ({error}) ตรวจหาเครื่องหมายคำพูด (\") ที่เกินหรือไม่ได้ปิด")
         return
@@ -227,7 +230,7 @@ def _read_table(package: Package, resource: dict) -> None:
         records.pop()
 
     rows, numbers = [], []
-    for row_number, (_, record) in enumerate(records[1:], start=2):
+    for row_number, record in records[1:]:
         if not any(cell.strip() for cell in record):
             add(row_number, None, "blank-row", "this row is empty: delete it",
                 "แถวนี้ว่างเปล่า: กรุณาลบแถวนี้")
