@@ -20,6 +20,9 @@ from devplan.site import InvalidData, generated_pages, load_model, navigation, s
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
 _html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
+_latest_values: dict[str, dict[str, str]] = {}  # per site_dir: shown with search results
+SEARCH_WORDS = ROOT / "docs" / "search-words.csv"  # everyday words readers type, for search
+_search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
 
 
 def _data_dir(config) -> Path:
@@ -34,6 +37,10 @@ def on_config(config):
     except InvalidData as problems:
         raise Abort(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}") from None
     config.nav = navigation(model, config.theme["language"])
+    try:
+        _search_words[config.site_dir] = search.read_search_words(SEARCH_WORDS)
+    except ValueError as problem:
+        raise Abort(str(problem)) from None
     _search_records[config.site_dir] = []
     return config
 
@@ -44,6 +51,7 @@ def on_files(files, config):
     lang = config.theme["language"]
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     blocks = _html_blocks[config.site_dir] = {}
+    _latest_values[config.site_dir] = search.latest_values(model, lang)
     for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
         markdown, blocks[path] = split_html(content)
         files.append(File.generated(config, path, content=markdown))
@@ -60,7 +68,9 @@ def on_page_content(html, page, config, files):
     blocks = _html_blocks[config.site_dir].get(page.file.src_uri)
     if blocks:
         html = join_html(html, blocks)
-    _search_records[config.site_dir].append(search.record(page.url, page.title, html, config.theme["language"]))
+    _search_records[config.site_dir].append(search.record(
+        page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
+        _latest_values[config.site_dir].get(page.url, "")))
     return html
 
 
@@ -69,3 +79,5 @@ def on_post_build(config):
     background = bool(config.extra.get("devplan", {}).get("index_in_background"))
     search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind", background)
     _html_blocks.pop(config.site_dir, None)
+    _latest_values.pop(config.site_dir, None)
+    _search_words.pop(config.site_dir, None)

@@ -21,6 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "indicator": {"th": "ตัวชี้วัด", "en": "Indicator"},
     "indicators": {"th": "ตัวชี้วัด", "en": "Indicators"},
     "all_indicators": {"th": "ตัวชี้วัดทั้งหมด", "en": "All indicators"},
+    "page": {"th": "หน้าเว็บ", "en": "Page"},
     "budget": {"th": "งบประมาณโครงการ", "en": "Project budget"},
     "vision": {"th": "วิสัยทัศน์", "en": "Vision"},
     "years": {"th": "ช่วงเวลา", "en": "Years"},

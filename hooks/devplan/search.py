@@ -10,10 +10,17 @@ wrong one and are missed. So we cut Thai into words with pythainlp (newmm), add 
 of common compounds, and index each Thai word spelled in plain Latin letters (`thai_key`);
 assets/js/search.js spells the reader's query the same way. Pagefind then only ever sees
 mark-free words, and the original text is kept for titles and summaries.
+
+Readers type everyday words the pages do not use (หมอกควัน, GDP, นักท่องเที่ยว): the list in
+docs/search-words.csv, which maintainers extend, adds each such word to every page whose
+text has the word it stands for, in the title when the title has it (so those pages rank
+first). Thai words are also indexed without tone marks, so a word typed with a missing or
+misplaced tone mark is still found.
 """
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 import subprocess
@@ -23,11 +30,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .labels import format_number, label, year_label
+
 THAI = re.compile(r"[\u0e00-\u0e7f]+")
+TONE_MARKS = re.compile(r"[\u0e48-\u0e4b]")  # mai ek, tho, tri, chattawa
 TAG = re.compile(r"<[^>]+>")
-SKIP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S)
+# Scripts, styles, chart drawings and the theme's "¶" heading permalinks are not page text.
+SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>', re.S)
 SPACE = re.compile(r"\s+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+# A result shows the title and kind apart; breadcrumbs and table headers say little alone.
+NOT_SUMMARY = re.compile(r"<h1[^>]*>.*?</h1>|<nav\b.*?</nav>|<thead>.*?</thead>", re.S)
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,8 @@ class SearchRecord:
     language: str
     summary: str = ""
     title_keys: str = ""  # in the heading, where Pagefind ranks matches highest
+    kind: str = ""  # what the page is (indicator, goal...), in the page's language
+    value: str = ""  # an indicator's latest value, as its page states it
 
 
 # Compound prefixes whose remainder is a word a reader may type on its own.
@@ -92,28 +107,122 @@ def thai_words(text: str) -> list[str]:
 
 
 def page_text(content_html: str) -> str:
-    """Readable text of a page's content HTML (no scripts, styles or chart data)."""
+    """Readable text of a page's content HTML (no scripts, styles, chart data or "¶")."""
     text = TAG.sub(" ", SKIP.sub(" ", content_html))
     return SPACE.sub(" ", html.unescape(text)).strip()
 
 
-def record(url: str, title: str, content_html: str, language: str) -> SearchRecord:
-    """What the index knows of a page; its title is the page's heading, as readers see it."""
+def word_keys(words: list[str]) -> list[str]:
+    """Index keys of Thai words: each spelled as written, and also without tone marks
+    when it has any, so a reader's missing or misplaced tone mark still finds it."""
+    keys = []
+    for word in words:
+        keys.append(thai_key(word))
+        bare = TONE_MARKS.sub("", word)
+        if bare != word:
+            keys.append(thai_key(bare))
+    return keys
+
+
+def typed_keys(typed: str) -> list[str]:
+    """Index keys for an everyday word from docs/search-words.csv: a Thai word as typed
+    (a reader types หมอกควัน as one run, which the word cutter splits) and its parts."""
+    latin = THAI.sub(" ", typed).split()
+    runs = THAI.findall(typed)
+    return latin + word_keys(runs) + word_keys([w for run in runs for w in _cut(run) if w != run])
+
+
+def read_search_words(path: str | Path) -> tuple[tuple[str, str], ...]:
+    """The (typed, finds) pairs of docs/search-words.csv; a row with an empty cell is an error."""
+    path = Path(path)
+    pairs = []
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        for number, row in enumerate(csv.DictReader(file), start=2):
+            typed, finds = (row.get("typed") or "").strip(), (row.get("finds") or "").strip()
+            if not typed or not finds:
+                raise ValueError(f"{path}:{number}: each row needs a typed word and the word it finds / "
+                                 f"แต่ละแถวต้องมีทั้งคำที่ผู้อ่านพิมพ์ (typed) และคำที่ปรากฏบนหน้าเว็บ (finds)")
+            pairs.append((typed, finds))
+    return tuple(pairs)
+
+
+# What each kind of generated page is, from its address; any other page is a "page".
+KINDS = (("indicators/", "indicator"), ("goals/", "goal"), ("strategies/", "strategy"), ("plans/", "plan"))
+
+
+def page_kind(url: str) -> str:
+    """The label key of a page's kind: 'indicators/pm25/' -> 'indicator'."""
+    for prefix, kind in KINDS:
+        if url.startswith(prefix) and url != prefix:
+            return kind
+    return "page"
+
+
+def latest_values(model, lang: str) -> dict[str, str]:
+    """Each indicator page's latest value as its page states it, by page address:
+    {'indicators/tourist-arrivals/': '11,955,249 visitor trips (persons) (2025, Preliminary)'},
+    or 'No data yet'."""
+    values = {}
+    for indicator in model.indicators.values():
+        latest = indicator.latest
+        if latest is None:
+            text = label("no_data", lang)
+        else:
+            unit = getattr(indicator, f"unit_{lang}")
+            when = year_label(latest.year, lang, indicator.year_type)
+            if latest.status == "preliminary":
+                when += ", " + label("preliminary", lang)
+            text = f"{format_number(latest.value, indicator.decimals)} {unit} ({when})"
+        values[f"indicators/{indicator.indicator_id}/"] = text
+    return values
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The start of a text, ended between two words (Thai words too), never inside one."""
+    if len(text) <= limit:
+        return text
+    from pythainlp.tokenize import word_tokenize
+
+    # Words are cut from a window well past the limit: cut at the limit, the text's last
+    # word would be cut differently (or in half).
+    kept = ""
+    for token in word_tokenize(text[: limit + 40], engine="newmm", keep_whitespace=True):
+        if len(kept) + len(token) > limit:
+            break
+        kept += token
+    return kept.rstrip(" ,;:(") + "…"
+
+
+def record(url: str, title: str, content_html: str, language: str,
+           words: tuple[tuple[str, str], ...] = (), value: str = "") -> SearchRecord:
+    """What the index knows of a page; its title is the page's heading, as readers see it.
+
+    `words` are the (typed, finds) pairs of docs/search-words.csv; the result shows the
+    page's kind and `value`, an indicator's latest value."""
     text = page_text(content_html)
     heading = H1.search(content_html)
-    plain_title = page_text(heading.group(1)).rstrip("¶ ") if heading else html.unescape(TAG.sub("", title or ""))
-    keys = " ".join(thai_key(word) for word in thai_words(text))
-    title_keys = " ".join(thai_key(word) for word in thai_words(plain_title))
-    return SearchRecord(url, plain_title, f"{text}\n{keys}" if keys else text, language, text[:200], title_keys)
+    plain_title = page_text(heading.group(1)) if heading else html.unescape(TAG.sub("", title or ""))
+    title_keys = word_keys(thai_words(plain_title))
+    keys = word_keys(thai_words(text))
+    folded_title, folded_text = plain_title.casefold(), text.casefold()
+    for typed, finds in words:
+        if finds.casefold() in folded_title:
+            title_keys += typed_keys(typed)
+        elif finds.casefold() in folded_text:
+            keys += typed_keys(typed)
+    body = page_text(NOT_SUMMARY.sub(" ", content_html))
+    return SearchRecord(url, plain_title, f"{text}\n{' '.join(keys)}" if keys else text, language,
+                        excerpt(body), " ".join(title_keys), label(page_kind(url), language), value)
 
 
 def corpus_page(item: SearchRecord) -> str:
     """A minimal HTML page of one record, for Pagefind's indexer to read (never published)."""
+    meta = "".join(f'<p data-pagefind-meta="{name}">{html.escape(text)}</p>'
+                   for name, text in (("title", item.title), ("summary", item.summary),
+                                      ("kind", item.kind), ("value", item.value)) if text)
     return (f'<!doctype html><html lang="{item.language}"><head><meta charset="utf-8">'
             f"<title>{html.escape(item.title)}</title></head><body><h1>{html.escape(item.title)} {item.title_keys}</h1>"
-            f'<p data-pagefind-meta="title">{html.escape(item.title)}</p>'
-            f'<p data-pagefind-meta="summary">{html.escape(item.summary)}</p>'
-            f"<p>{html.escape(item.content)}</p></body></html>")
+            f"{meta}<p>{html.escape(item.content)}</p></body></html>")
 
 
 _pending: list[tuple[subprocess.Popen, tempfile.TemporaryDirectory]] = []

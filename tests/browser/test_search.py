@@ -8,9 +8,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from devplan.labels import display_year, format_number, label
+from devplan.search import read_search_words
+from devplan.site import load_model
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
+SEARCH_WORDS = read_search_words(ROOT / "docs" / "search-words.csv")
 # Words measured to fail with the theme's own search (see docs/DECISIONS.md, "Search").
 THAI_WORDS = ["ฝุ่นควัน", "ความมั่งคั่ง", "ท่องเที่ยว", "เกษตร", "ไฟป่า"]
 
@@ -48,8 +53,10 @@ def test_thai_words_inside_thai_text_are_found(page, site_url, built_site, lang)
         tried += 1
         results = set(search_all(page, word))
         assert results, word
-        # every page titled with the word is among the first ten results, or the ten are all relevant
-        relevant = {url for url in results if word in pages.get(url, "") or word in page_text(built_site, url)}
+        # every page titled with the word is among the first ten results, or the ten are all
+        # relevant: they have the word, or a word it stands for in docs/search-words.csv
+        same = [word, *[finds for typed, finds in SEARCH_WORDS if typed == word]]
+        relevant = {url for url in results if any(w in pages.get(url, "") or w in page_text(built_site, url) for w in same)}
         assert relevant == results, (word, results - relevant)
         assert expected & results, (word, expected)
         shown = page.locator(".dp-search__results a").all_inner_texts()
@@ -81,3 +88,67 @@ def test_search_downloads_nothing_until_the_reader_types(page, site_url):
     page.click(".dp-search__toggle")
     search_all(page, "ท่องเที่ยว")
     assert [url for url in page.requests if "/pagefind/" in url]
+
+
+# Everyday words readers type, and words the pages use for the same thing (docs/search-words.csv):
+# the indicator pages whose titles use them come first; only a page that has the very word
+# typed in its text, or whose title uses the same words (a strategy about "PM2.5 haze"),
+# may rank among them.
+EVERYDAY = [
+    ("th", "หมอกควัน", ("PM2.5", "ฝุ่นละออง")), ("th", "haze", ("PM2.5", "ฝุ่นละออง")),
+    ("en", "haze", ("PM2.5",)), ("en", "smog", ("PM2.5",)),
+    ("th", "GDP", ("ผลิตภัณฑ์มวลรวมจังหวัด",)), ("th", "จีดีพี", ("ผลิตภัณฑ์มวลรวมจังหวัด",)),
+    ("en", "GDP", ("gross provincial product",)),
+    ("th", "นักท่องเที่ยว", ("ผู้เยี่ยมเยือน",)), ("en", "tourists", ("visitors",)),
+]
+
+
+@pytest.mark.parametrize("lang, typed, used", EVERYDAY, ids=[f"{c[0]}-{c[1]}" for c in EVERYDAY])
+def test_everyday_words_find_the_indicators_first(page, site_url, built_site, lang, typed, used):
+    pages = titles(built_site, lang)
+    titled = {url for url, title in pages.items() if any(w.lower() in title.lower() for w in used)}
+    expected = {url for url in titled if "/indicators/" in url and url.count("/") == 4}
+    assert expected, "the real data has indicators titled with these words"
+    page.goto(f"{site_url}{lang}/")
+    page.click(".dp-search__toggle")
+    results = search_all(page, typed)
+    assert expected <= set(results), results
+    above = results[: max(results.index(url) for url in expected)]
+    assert all(url in titled or typed.lower() in page_text(built_site, url).lower() for url in above), results
+
+
+@pytest.mark.parametrize("typed, written", [("ฝุนละออง", "ฝุ่นละออง"), ("ท่องเทียว", "ท่องเที่ยว"),
+                                            ("ทองเทียว", "ท่องเที่ยว"), ("ท่องเทีย่ว", "ท่องเที่ยว")])
+def test_a_missing_or_misplaced_tone_mark_still_finds_the_word(page, site_url, typed, written):
+    page.goto(f"{site_url}th/")
+    page.click(".dp-search__toggle")
+    right = search_all(page, written)
+    assert right and search_all(page, typed)[:5] == right[:5]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_results_say_what_each_page_is_and_an_indicators_latest_value(page, site_url, lang):
+    model = load_model(ROOT / "data")
+    page.goto(f"{site_url}{lang}/")
+    page.click(".dp-search__toggle")
+    kinds = {label(k, lang) for k in ("indicator", "goal", "strategy", "plan", "page")}
+    seen = set()
+    for query in ["GDP", "haze", "tourism" if lang == "en" else "ท่องเที่ยว"]:
+        search_all(page, query)
+        for item in page.locator(".dp-search__results li").all():
+            kind = item.locator(".dp-search__kind").inner_text()
+            assert kind in kinds
+            seen.add(kind)
+            url = urlsplit(item.locator("a").get_attribute("href")).path
+            assert "¶" not in item.inner_text()
+            if kind != label("indicator", lang):
+                assert not item.locator(".dp-search__value").count()
+                continue
+            indicator = model.indicators[url.rstrip("/").rsplit("/", 1)[1]]
+            value = item.locator(".dp-search__value").inner_text()
+            if indicator.latest is None:
+                assert value == label("no_data", lang)
+            else:
+                assert format_number(indicator.latest.value, indicator.decimals) in value
+                assert display_year(indicator.latest.year, lang) in value
+    assert {label("indicator", lang), label("goal", lang)} <= seen
