@@ -26,6 +26,8 @@ def titles(site, lang):
     for path in (site / lang).rglob("index.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         if soup.h1 and not path.parent.name == "pagefind":
+            for permalink in soup.h1.select("a.headerlink"):  # the theme's "¶", not part of the title
+                permalink.decompose()
             url = "/" + lang + "/" + path.parent.relative_to(site / lang).as_posix().strip(".") + "/"
             found[re.sub("/+", "/", url)] = soup.h1.get_text(" ", strip=True)
     return found
