@@ -205,11 +205,13 @@ def _assess(indicator: Indicator, reference_year: int | None) -> None:
     """Target status, freshness and trend of one indicator, from its sorted values."""
     indicator.observations.sort(key=lambda o: o.year)
     indicator.targets.sort(key=lambda o: o.year)
-    observed = [(o.year, o.value) for o in indicator.observations]
+    latest = indicator.latest
+    # progress, like the trend, only measures from values comparable with the latest one
+    observed = [(o.year, o.value) for o in indicator.observations
+                if (o.series, o.coverage) == (latest.series, latest.coverage)] if latest else []
     targets, kind = choose_targets([(t.year, t.value, t.kind) for t in indicator.targets])
     indicator.progress = assess(observed, targets, indicator.direction, indicator.baseline_year, kind)
     plan = indicator.goal.strategy.plan if indicator.goal and indicator.goal.strategy else None
-    latest = indicator.latest
     indicator.freshness = freshness(latest.year if latest else None, plan.start_year if plan else None, reference_year)
     points = [Point(o.year, o.value, o.status, o.series, o.coverage) for o in indicator.observations]
     indicator.trend = assess_trend(points, indicator.direction, indicator.freshness)

@@ -12,7 +12,6 @@ import html
 import json
 import posixpath
 import re
-from collections import Counter
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,6 +21,8 @@ from .downloads import site_xlsx_name
 from .labels import LABELS, display_year, format_baht, format_number, format_rate, label, year_label
 from .model import Indicator, PlanModel
 from .status import STATUSES
+from .summary import missing, summarise
+from .trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_ICONS = {  # shape as well as colour, so status never relies on colour alone
@@ -60,7 +61,8 @@ class PageWriter:
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
-            num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings)
+            num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
+            trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
 
     def tr(self, obj, name: str):
         """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
@@ -70,6 +72,7 @@ class PageWriter:
 
     def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, str]:
         pages = {"index.md": self.home(), "indicators/index.md": self.indicator_list(), "budget.md": self.budget(),
+                 "reporting.md": self.reporting(),
                  "data.md": self.data(downloads, descriptor), "changes.md": self.changes(changes)}
         for plan in self.model.plans:
             pages[f"plans/{plan.plan_id}/index.md"] = self.plan(plan)
@@ -90,10 +93,21 @@ class PageWriter:
         return f"---\ntitle: {front}\n---\n\n{body}"
 
     def home(self) -> str:
-        areas = self._areas()
-        rows = [(s, Counter(i.progress.status for i in s.indicators)) for s in areas]
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
-                            rows=rows, total=Counter(i.progress.status for i in self.model.indicators.values()))
+                            **self._glance())
+
+    def _glance(self) -> dict:
+        """The home page's status block: both statuses per area of the five-year plan."""
+        return {"rows": [(s, summarise(s.indicators)) for s in self._areas()],
+                "total": summarise(self.model.indicators.values())}
+
+    def reporting(self) -> str:
+        """Reporting status: per area and goal, how many indicators have data, recent data, a
+        target; and what is missing, with the agency to ask."""
+        areas = [(s, summarise(s.indicators), [(g, summarise(g.indicators)) for g in s.goals]) for s in self._areas()]
+        indicators = self.model.indicators.values()
+        return self._render("reporting.md.j2", "reporting.md", label("reporting_status", self.lang), areas=areas,
+                            total=summarise(indicators), missing=missing(indicators))
 
     def _areas(self):
         """The development plan's strategies: the three areas the home page summarises."""
@@ -101,15 +115,17 @@ class PageWriter:
         return development[0].strategies if development else []
 
     def plan(self, plan) -> str:
-        return self._render("plan.md.j2", f"plans/{plan.plan_id}/index.md", self.tr(plan, "title"), plan=plan)
+        return self._render("plan.md.j2", f"plans/{plan.plan_id}/index.md", self.tr(plan, "title"), plan=plan,
+                            summary=summarise(plan.measured_by))
 
     def strategy(self, strategy) -> str:
         return self._render("strategy.md.j2", f"strategies/{strategy.strategy_id}/index.md",
-                            self.tr(strategy, "title"), strategy=strategy, plan=strategy.plan)
+                            self.tr(strategy, "title"), strategy=strategy, plan=strategy.plan,
+                            summary=summarise(strategy.measured_by))
 
     def goal(self, goal) -> str:
         return self._render("goal.md.j2", f"goals/{goal.goal_id}.md", self.tr(goal, "title"),
-                            goal=goal, strategy=goal.strategy, plan=goal.strategy.plan)
+                            goal=goal, strategy=goal.strategy, plan=goal.strategy.plan, summary=summarise(goal.indicators))
 
     def indicator_list(self) -> str:
         return self._render("indicator_list.md.j2", "indicators/index.md", label("all_indicators", self.lang),

@@ -29,6 +29,7 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
     if "sources" in tables:
         problems += _source_locations(package)
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
+    problems += _links_and_coverage(package)
     return problems
 
 
@@ -145,4 +146,35 @@ def _future_access(package: Package, today: dt.date) -> list[Problem]:
                 resource_file(package, "sources"), number, "accessed", "future-date",
                 f"{source['accessed'].isoformat()} is in the future: write the day the figures were read",
                 f"{source['accessed'].isoformat()} เป็นวันในอนาคต กรุณาใส่วันที่อ่านตัวเลขจากแหล่งข้อมูลจริง"))
+    return problems
+
+
+def _links_and_coverage(package: Package) -> list[Problem]:
+    """Rules of strategy_goals (a link leads from another plan's strategy to a goal of the
+    five-year development plan) and of part-year values (they must say which part)."""
+    problems = []
+    if all(name in package.tables for name in ("plans", "strategies", "goals")):
+        plan_of_strategy = _plan_of_strategy(package)
+        strategy_of_goal = {g["goal_id"]: g["strategy_id"] for g in package.tables["goals"]}
+        shown = resource_file(package, "strategy_goals") if "strategy_goals" in package.tables else ""
+        for link, number in _rows(package, "strategy_goals"):
+            plan = plan_of_strategy.get(link["strategy_id"])
+            if plan and plan["kind"] == "development":
+                problems.append(Problem(
+                    shown, number, "strategy_id", "link-from-development-plan",
+                    f"'{link['strategy_id']}' is a strategy of the development plan: its goals are listed in goals.csv, not here",
+                    f"'{link['strategy_id']}' เป็นยุทธศาสตร์ของแผนพัฒนาจังหวัด เป้าประสงค์ของยุทธศาสตร์นี้อยู่ใน goals.csv ไม่ต้องเชื่อมโยงที่นี่"))
+            goal_plan = plan_of_strategy.get(strategy_of_goal.get(link["goal_id"]))
+            if goal_plan and goal_plan["kind"] != "development":
+                problems.append(Problem(
+                    shown, number, "goal_id", "linked-goal-not-in-development-plan",
+                    f"'{link['goal_id']}' is a goal of '{goal_plan['plan_id']}': a link must lead to a goal of the five-year development plan",
+                    f"'{link['goal_id']}' เป็นเป้าประสงค์ของ '{goal_plan['plan_id']}' การเชื่อมโยงต้องชี้ไปยังเป้าประสงค์ของแผนพัฒนาจังหวัด 5 ปี"))
+    shown = resource_file(package, "observations") if "observations" in package.tables else ""
+    for value, number in _rows(package, "observations"):
+        if value.get("coverage") == "part-year" and not (value.get("note_th") and value.get("note_en")):
+            problems.append(Problem(
+                shown, number, "note_th" if not value.get("note_th") else "note_en", "part-year-without-note",
+                "a part-year value needs notes in Thai and English (note_th, note_en) saying which part of the year it covers",
+                "ค่าที่ครอบคลุมบางช่วงของปีต้องมีหมายเหตุทั้งภาษาไทยและอังกฤษ (note_th, note_en) บอกว่าครอบคลุมช่วงใด"))
     return problems

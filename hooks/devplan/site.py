@@ -67,6 +67,7 @@ def navigation(model: PlanModel, lang: str) -> list:
         {label("home", lang): "index.md"},
         {label("plans", lang): plans},
         {label("all_indicators", lang): "indicators/index.md"},
+        {label("reporting_status", lang): "reporting.md"},
         {label("budget", lang): "budget.md"},
         {label("data", lang): ["data.md", "changes.md"]},
         *[{label(name[:-3], lang): name} for name in HAND_WRITTEN],
