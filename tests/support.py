@@ -37,6 +37,8 @@ HOSTILE = {
     "project": ("projects.csv", "โครงการทดสอบหนึ่ง,Test project one", ("@SUM(1+1)", "=1+1")),
     "negative number": ("observations.csv", "pm25,2022,30.5", ("pm25", "2022", "-30.5")),
     "agency": ("projects.csv", "หน่วยงาน ก,Agency A", ("-2+3", "+cmd|' /C calc'!A0")),
+    "link basis": ("strategy_goals.csv", "ข้อความเชื่อมโยงทดสอบ (สมมติ),Test link basis (invented)",
+                   ('<img src=x onerror="window.__xss=6">', '<img src=x onerror="window.__xss=6">')),
 }
 
 

@@ -40,9 +40,9 @@ def fill(path: Path, indicator_id: str, cells: dict) -> None:
 
 def test_new_row_leaves_only_the_text_and_value_gaps(tiny):
     result = add_indicator(tiny, "forest-area", "g-air")
-    assert result.row == 5  # header + three fixture indicators
-    expected = {("indicators.csv", 5, name, "missing-text") for name in TEXT_COLUMNS}
-    expected |= {("indicators.csv", 5, name, "missing-value") for name in ("direction", "year_type", "source_id")}
+    assert result.row == 8  # header + six fixture indicators
+    expected = {("indicators.csv", 8, name, "missing-text") for name in TEXT_COLUMNS}
+    expected |= {("indicators.csv", 8, name, "missing-value") for name in ("direction", "year_type", "source_id")}
     assert gaps(tiny) == expected
     assert {(Path(p.file).name, p.row, p.column, p.code) for p in result.gaps} == expected
     assert result.other_problems == []
@@ -130,9 +130,9 @@ def test_command_prints_what_is_left_in_thai_and_english(tiny):
     result = run("forest-area", "--goal", "g-air", "--source", "test-source", "--data", str(tiny))
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Added indicator 'forest-area' as row 5" in out
-    assert "เพิ่มตัวชี้วัด 'forest-area' เป็นแถวที่ 5" in out
-    assert "Still to fill in on row 5 (10 cells)" in out and "สิ่งที่ยังต้องกรอกในแถวที่ 5 (10 ช่อง)" in out
+    assert "Added indicator 'forest-area' as row 8" in out
+    assert "เพิ่มตัวชี้วัด 'forest-area' เป็นแถวที่ 8" in out
+    assert "Still to fill in on row 8 (10 cells)" in out and "สิ่งที่ยังต้องกรอกในแถวที่ 8 (10 ช่อง)" in out
     for name in [*TEXT_COLUMNS, "direction", "year_type"]:
         assert f"  - {name}: " in out
     assert "ไม่มีข้อความภาษาไทย" in out and "English text is missing" in out
@@ -150,7 +150,7 @@ def test_command_refusal_exits_non_zero_in_both_languages(tiny):
 def test_command_shows_paths_as_typed_from_the_folder_it_runs_in(tiny):
     result = run("forest-area", "--goal", "g-air", "--data", "pkg", cwd=tiny.parent)
     assert result.returncode == 0, result.stderr
-    assert "row 5 of pkg/indicators.csv" in result.stdout
+    assert "row 8 of pkg/indicators.csv" in result.stdout
 
 
 def test_describe_is_plain_text_for_one_new_row(tiny):

@@ -178,10 +178,10 @@ def test_cli_github_annotations(tiny):
 def test_cli_summary_on_clean_data(tiny):
     result = run_cli("pkg", cwd=tiny.parent)
     assert result.returncode == 0
-    # The fixture holds 2 sources, 3 plans, 3 strategies, 2 goals, 3 indicators,
-    # 2 targets, 5 observations and 2 projects: 22 rows.
+    # The fixture holds 2 sources, 3 plans, 4 strategies, 2 goals, 6 indicators,
+    # 4 targets, 11 observations, 2 projects and 2 strategy links: 36 rows.
     (line,) = result.stdout.strip().splitlines()
-    assert "9 tables, 22 rows, 3 indicators, 5 observations" in line
+    assert "9 tables, 36 rows, 6 indicators, 11 observations" in line
 
 
 def test_cli_without_a_package_says_where_it_looked(tmp_path):
