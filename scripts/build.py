@@ -10,6 +10,8 @@ folder is replaced only if a build made it (devplan.sitefolder), and only by a w
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime as dt
 import logging
 import multiprocessing
 import os
@@ -60,6 +62,10 @@ def main(argv=None) -> int:
 
 def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) -> int:
     """Build every language into a staging folder; publish it only when all of it is written."""
+    # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH says otherwise:
+    # the data's own date keeps the same data giving the same bytes on any day.
+    data_date = model.data_date or dt.date(2000, 1, 1)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(data_date.timetuple()))
     staging = sitefolder.start(site_dir)
     site_names = {}
     # The downloads (one XLSX per indicator is most of their time) are written by a second
