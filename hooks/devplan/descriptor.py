@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 import stat
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 # Frictionless' name pattern, without "/" (a package name also names the zip download).
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # One part of a relative path inside the package: no "..", no hidden files, no URL, no drive.
 PATH_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 FIELD_TYPES = ("string", "integer", "number", "date")
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
 # What the site reads from each table (model.py): the column, its type, "!" if every row
 # must have it, and "->table" for a column that must point at a row of that table.
 SITE_TABLES = {
@@ -79,6 +83,37 @@ def package_file(base: Path, relative: str) -> Path:
     if reason or not path.is_file():
         raise ValueError(f"{relative}: {reason[0] if reason else 'not found'}")
     return path
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=LOADER)
+
+
+@lru_cache(maxsize=2)
+def _compose(text: str):
+    return yaml.compose(text, Loader=LOADER)
+
+
+def line_of(text: str, place: tuple) -> int:
+    """The line of the descriptor holding `place` (keys and list positions), or the
+    nearest line above it that exists: where a maintainer should look."""
+    try:
+        node = _compose(text)
+    except yaml.YAMLError:
+        return 1
+    line = 1 if node is None else node.start_mark.line + 1
+    for step in place:
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == step), None)
+            if found is None:
+                break
+            line, node = found[0].start_mark.line + 1, found[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
 
 
 def check_descriptor(descriptor, add) -> bool:
@@ -157,13 +192,16 @@ def _check_fields(where: tuple, fields: list, bad) -> None:
         if not isinstance(constraints, dict):
             bad((*at, "constraints"), "constraints must be a set of 'key: value' lines", "constraints ต้องเขียนเป็นบรรทัด 'ชื่อ: ค่า'")
             continue
-        if "enum" in constraints and (not isinstance(constraints["enum"], list)
+        kind = spec.get("type", "string")
+        if "enum" in constraints and (kind != "string" or not isinstance(constraints["enum"], list)
                                       or not all(isinstance(v, str) for v in constraints["enum"])):
-            bad((*at, "constraints", "enum"), "enum must be a list of texts", "enum ต้องเป็นรายการข้อความ")
+            bad((*at, "constraints", "enum"), "enum must be a list of texts, on a string field",
+                "enum ต้องเป็นรายการข้อความ และใช้กับ field ชนิด string เท่านั้น")
         for bound in ("minimum", "maximum"):
-            if bound in constraints and (isinstance(constraints[bound], bool)
+            if bound in constraints and (kind not in ("integer", "number") or isinstance(constraints[bound], bool)
                                          or not isinstance(constraints[bound], (int, float))):
-                bad((*at, "constraints", bound), f"{bound} must be a number", f"{bound} ต้องเป็นตัวเลข")
+                bad((*at, "constraints", bound), f"{bound} must be a number, on a number or integer field",
+                    f"{bound} ต้องเป็นตัวเลข และใช้กับ field ชนิด number หรือ integer เท่านั้น")
         if "pattern" in constraints:
             try:
                 re.compile(constraints["pattern"])

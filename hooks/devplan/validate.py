@@ -14,16 +14,14 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from .cells import check_cell
-from .descriptor import check_descriptor, unsafe_reason
+from .descriptor import check_descriptor, line_of, load_yaml, unsafe_reason
 
 DESCRIPTOR_NAME = "datapackage.yaml"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
 
 
 @dataclass(frozen=True, order=True)
@@ -87,7 +85,7 @@ def read_package(path: str | Path) -> Package:
         return _fail(descriptor_path, shown, "unsafe-file", *reason)
     try:
         text = descriptor_path.read_text(encoding="utf-8-sig")
-        descriptor = json.loads(text) if descriptor_path.suffix == ".json" else yaml.load(text, Loader=LOADER)
+        descriptor = json.loads(text) if descriptor_path.suffix == ".json" else load_yaml(text)
     except FileNotFoundError:
         others = sorted(p.name for p in descriptor_path.parent.glob("datapackage.*"))
         if others:
@@ -104,7 +102,7 @@ def read_package(path: str | Path) -> Package:
     package = Package(descriptor=descriptor if isinstance(descriptor, dict) else {}, base=descriptor_path.parent)
 
     def add(place, label, code, en, th):
-        package.problems.append(Problem(shown, _line_of(text, place), label, code, en, th))
+        package.problems.append(Problem(shown, line_of(text, place), label, code, en, th))
 
     if not check_descriptor(descriptor, add):
         return package
@@ -117,33 +115,6 @@ def read_package(path: str | Path) -> Package:
     package.problems.extend(check_rules(package))
     package.problems.sort(key=lambda p: (p.file, p.row or 0, _column_order(package, p), p.code))
     return package
-
-
-@lru_cache(maxsize=2)
-def _compose(text: str):
-    return yaml.compose(text, Loader=LOADER)
-
-
-def _line_of(text: str, place: tuple) -> int:
-    """The line of the descriptor holding `place` (keys and list positions), or the
-    nearest line above it that exists: where a maintainer should look."""
-    try:
-        node = _compose(text)
-    except yaml.YAMLError:
-        return 1
-    line = 1 if node is None else node.start_mark.line + 1
-    for step in place:
-        if isinstance(node, yaml.MappingNode):
-            found = next(((k, v) for k, v in node.value if k.value == step), None)
-            if found is None:
-                break
-            line, node = found[0].start_mark.line + 1, found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def _fail(descriptor_path: Path, shown: str, code: str, en: str, th: str) -> Package:
