@@ -39,6 +39,8 @@ CASES = {
     "space around an allowed value": ("observations.csv", OBSERVATION, "pm25,2022,30.5, final,",
                                       (5, "status", "extra-spaces")),
     "space around a number": ("observations.csv", OBSERVATION, "pm25,2022, 30.5,final,", (5, "value", "extra-spaces")),
+    "space around a column name": ("goals.csv", "goal_id,strategy_id,", "goal_id, strategy_id,",
+                                   (1, "strategy_id", "extra-spaces")),
     "indicator id of a generated page": ("indicators.csv", "pm25,g-air,", "index,g-air,",
                                          (3, "indicator_id", "reserved-id")),
 }

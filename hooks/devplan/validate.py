@@ -231,6 +231,10 @@ def _check_header(header: list[str], fields: list[dict], add) -> dict[str, int]:
     expected = [f["name"] for f in fields]
     found = [h.strip() for h in header]
     positions = {name: found.index(name) for name in expected if name in found}
+    for raw, name in zip(header, found):
+        if raw != name and name in expected:  # published as typed: other tools then miss the column
+            add(1, name, "extra-spaces", f"'{name}' has spaces before or after it: remove them",
+                f"'{name}' มีช่องว่างอยู่ข้างหน้าหรือข้างหลัง กรุณาลบออก")
     missing = [name for name in expected if name not in found]
     extra = [(i, name) for i, name in enumerate(found) if name not in expected]
     for i, name in extra:
