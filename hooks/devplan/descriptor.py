@@ -186,6 +186,7 @@ def _check_fields(where: tuple, fields: list, bad) -> None:
         if spec.get("type", "string") not in FIELD_TYPES:
             bad((*at, "type"), f"type must be one of {', '.join(FIELD_TYPES)} (found {spec.get('type')!r})",
                 f"type ต้องเป็นหนึ่งใน {', '.join(FIELD_TYPES)} (พบ {spec.get('type')!r})")
+            continue  # its constraints cannot be judged without a type
         if spec.get("format", "default") not in ("default", "uri"):
             bad((*at, "format"), "format may only be uri", "format ใช้ได้เฉพาะ uri")
         constraints = spec.get("constraints", {})
