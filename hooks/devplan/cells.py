@@ -77,8 +77,12 @@ def check_cell(raw: str, spec: dict, row: int, add):
             "มักติดมาจากการคัดลอกจาก PDF กรุณาพิมพ์ช่องนี้ใหม่")
         return None
     if text != raw and _strict(spec):
-        add(row, name, "extra-spaces", f"'{text}' has spaces before or after it: remove them",
-            f"'{text}' มีช่องว่างอยู่ข้างหน้าหรือข้างหลัง กรุณาลบออก")
+        if text:
+            add(row, name, "extra-spaces", f"'{text}' has spaces before or after it: remove them",
+                f"'{text}' มีช่องว่างอยู่ข้างหน้าหรือข้างหลัง กรุณาลบออก")
+        else:
+            add(row, name, "extra-spaces", "this cell holds only spaces: delete them",
+                "ช่องนี้มีแต่ช่องว่าง กรุณาลบช่องว่างออก")
         return None
     if text == "":
         if constraints.get("required"):
