@@ -10,7 +10,10 @@ from support import FIXTURES, ROOT, copy_package
 
 def make_check(tmp_path, data, pytest_command="true"):
     site = tmp_path / "site"
-    result = subprocess.run(["make", "--no-print-directory", "check", f"DATA={data}", f"SITE={site}",
+    # -o: never remake the installs here. A worktree's .venv and node_modules are shared links,
+    # and a reinstall (npm ci empties node_modules first) would break every other checkout.
+    result = subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed",
+                             "check", f"DATA={data}", f"SITE={site}",
                              f"PYTEST={pytest_command}"], cwd=ROOT, capture_output=True, text=True)
     return result, site
 
