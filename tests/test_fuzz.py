@@ -75,12 +75,16 @@ def rewrite_cell(path: Path, row: int, column: int, value: str) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
+CELL = st.tuples(st.sampled_from(TABLES), st.integers(0, 10), st.integers(0, 20),
+                 st.sampled_from(CELLS) | st.text(max_size=30))
+
+
 @QUICK
-@given(file=st.sampled_from(TABLES), row=st.integers(0, 10), column=st.integers(0, 20),
-       value=st.sampled_from(CELLS) | st.text(max_size=30))
-def test_cell_mutations(pristine, file, row, column, value):
+@given(cells=st.lists(CELL, min_size=1, max_size=4))
+def test_cell_mutations(pristine, cells):
     package = fresh(pristine)
-    rewrite_cell(package / file, row, column, value)
+    for file, row, column, value in cells:
+        rewrite_cell(package / file, row, column, value)
     assert_reported_well(package)
 
 
