@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 from urllib.parse import urlsplit
 
 import pytest
+
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +21,9 @@ def test_indicator_chart_draws_an_svg(page, site_url, lang):
     chart = page.locator("#chart-tourist-arrivals")
     chart.locator("svg.main-svg").first.wait_for()
     points = chart.locator(".scatterlayer .trace").first.locator("path.point")
-    assert points.count() == 3  # three observed years in the data
+    with (ROOT / "data" / "observations.csv").open(encoding="utf-8") as f:
+        years = [row for row in csv.DictReader(f) if row["indicator_id"] == "tourist-arrivals"]
+    assert points.count() == len(years) == 7  # one point per observed year, 2019-2025
     ticks = chart.locator(".xtick text").all_text_contents()
     assert ("2567" in ticks) == (lang == "th") and ("2024" in ticks) == (lang == "en")
     # Thai text in the chart is set in the self-hosted Thai font, and that font has loaded
