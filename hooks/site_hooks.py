@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from devplan import search  # noqa: E402
 from devplan.pages import join_html, split_html  # noqa: E402
-from devplan.site import InvalidData, generated_pages, load_model, navigation, settings_from  # noqa: E402
+from devplan.site import InvalidData, embed_pages, generated_pages, load_model, navigation, settings_from  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
@@ -55,6 +55,8 @@ def on_files(files, config):
     for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
         markdown, blocks[path] = split_html(content)
         files.append(File.generated(config, path, content=markdown))
+    for path, content in embed_pages(model, lang, settings).items():
+        files.append(File.generated(config, path, content=content))
     assets = ROOT / "docs" / "assets"
     for path in sorted(assets.rglob("*")):
         if path.is_file():

@@ -29,8 +29,16 @@ from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
 from devplan import search, sitefolder  # noqa: E402
 from devplan.downloads import write_downloads  # noqa: E402
+from devplan.previews import write_previews  # noqa: E402
 from devplan.publish import write_root_files  # noqa: E402
 from devplan.site import InvalidData, load_model  # noqa: E402
+
+
+def write_files(model, data_dir: Path, staging: Path, devplan: dict, sites: dict) -> None:
+    """The second process's work: the downloads, then the link-preview images."""
+    base_url = devplan.get("base_url", "")
+    write_downloads(model, data_dir, staging / "data", base_url, devplan.get("publisher", {}))
+    write_previews(model, staging / "previews", sites, base_url)
 
 
 def main(argv=None) -> int:
@@ -68,16 +76,19 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(data_date.timetuple()))
     staging = sitefolder.start(site_dir)
     site_names = {}
-    # The downloads (one XLSX per indicator is most of their time) are written by a second
-    # process on the other core while this one builds the languages.
+    configs = {lang: load_config(str(Path(config_file) if lang == languages[0]
+                                     else Path(config_file).with_name(f"mkdocs.{lang}.yml")),
+                                 strict=True, site_dir=str(staging / lang)) for lang in languages}
+    # The downloads and the link-preview images (one XLSX per indicator, one image per
+    # indicator and language: most of their time) are written by a second process on the
+    # other core while this one builds the languages.
     downloads = multiprocessing.get_context("fork").Process(
-        target=write_downloads, args=(model, data_dir, staging / "data", base.extra["devplan"].get("base_url", ""),
-                                      base.extra["devplan"].get("publisher", {})))
+        target=write_files, args=(model, data_dir, staging, base.extra["devplan"],
+                                  {lang: (c.site_name, c.site_description) for lang, c in configs.items()}))
     downloads.start()
     try:
         for lang in languages:
-            path = Path(config_file) if lang == languages[0] else Path(config_file).with_name(f"mkdocs.{lang}.yml")
-            config = load_config(str(path), strict=True, site_dir=str(staging / lang))
+            config = configs[lang]
             config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
             config.extra["devplan"]["index_in_background"] = True
             build(config)

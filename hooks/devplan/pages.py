@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import charts, datapage
+from . import charts, datapage, share
 from .downloads import site_xlsx_name
 from .labels import LABELS, display_year, format_baht, format_number, format_rate, label, year_label
 from .model import Indicator, PlanModel
@@ -84,13 +84,15 @@ class PageWriter:
             pages[f"indicators/{indicator.indicator_id}.md"] = self.indicator(indicator)
         return pages
 
-    def _render(self, template: str, path: str, title: str, **context) -> str:
+    def _render(self, template: str, path: str, title: str, meta: dict | None = None, **context) -> str:
         # MkDocs and Material print page titles unescaped in <title>, the header and the
-        # navigation: the front matter therefore carries the HTML-escaped title.
+        # navigation: the front matter therefore carries the HTML-escaped title. Other
+        # front matter (meta: the link preview's text) is raw; overrides/main.html escapes it.
         front = json.dumps(html.escape(title), ensure_ascii=False)
+        extra = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in (meta or {}).items())
         link = lambda to: relative(path, to)  # noqa: E731
         body = self.env.get_template(template).render(link=link, path=path, **context)
-        return f"---\ntitle: {front}\n---\n\n{body}"
+        return f"---\ntitle: {front}\n{extra}---\n\n{body}"
 
     def home(self) -> str:
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
@@ -136,6 +138,7 @@ class PageWriter:
         goal = indicator.goal
         return self._render(
             "indicator.md.j2", f"indicators/{indicator.indicator_id}.md", self.tr(indicator, "name"),
+            meta=share.indicator_meta(indicator, self.lang), sharing=share.chart_sharing(indicator, self.lang, self.settings),
             i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
             progress=indicator.progress, chart_json=charts.to_attribute(figure),
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),

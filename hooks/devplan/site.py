@@ -8,6 +8,7 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
+from . import share
 from .downloads import package_descriptor, package_files
 from .history import data_changes
 from .labels import label
@@ -77,6 +78,11 @@ def navigation(model: PlanModel, lang: str) -> list:
 def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
     downloads, descriptor, changes = _published(model, str(data_dir), settings["site_url"])
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
+
+
+def embed_pages(model: PlanModel, lang: str, settings: dict) -> dict[str, str]:
+    """Each indicator's chart as a page for other sites' iframes (plain HTML, no theme)."""
+    return share.embed_pages(PageWriter(model, lang, settings))
 
 
 @lru_cache(maxsize=4)

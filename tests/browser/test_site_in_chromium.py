@@ -11,7 +11,7 @@ from support import ROOT
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "indicators/tourist-arrivals/", "strategies/d-1-economy/", "budget/", "indicators/", "methodology/",
+PAGES = ["", "indicators/tourist-arrivals/", "embed/tourist-arrivals/", "strategies/d-1-economy/", "budget/", "indicators/", "methodology/",
          "data/", "changes/", "goals/g-tourism/"]
 
 

@@ -1,0 +1,296 @@
+"""Link-preview images (Open Graph, 1200x630 PNG): what a card in LINE, Facebook or X shows
+when someone shares a page. One per indicator and language (name, latest value and year,
+status, a small chart, source) and one per language for every other page.
+
+Drawn with Pillow at build time. Pillow's wheels bundle Raqm/HarfBuzz, which place Thai
+vowels and tone marks as a browser does; the fonts are the site's own Noto Sans Thai
+subsets (docs/assets/fonts: a Thai file and a Latin file, as the browser uses them), so
+each run of text is set in the file that has its glyphs. Images are 16-colour palette
+PNGs (small files, fast to write) with no timestamp: the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+from .charts import _with_gaps
+from .labels import format_number, label, year_label
+from .model import Indicator, PlanModel
+
+WIDTH, HEIGHT = 1200, 630
+FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
+THAI_RUN = re.compile(r"([\u0e00-\u0e7f][\u0e00-\u0e7f ]*)")
+PAPER, INK, MUTED, TEAL, BLUE, VERMILLION, LINE = (
+    "#ffffff", "#1a1a1a", "#555555", "#00796b", "#0072B2", "#D55E00", "#cccccc")
+STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
+    "achieved": ("#00603f", "#e3f5ee"), "on_track": ("#004f80", "#e2f0fa"), "off_track": ("#7a4a00", "#fdf0d9"),
+    "moving_away": ("#8f2f00", "#fbe6dc"), "not_enough_data": ("#3d3d3d", "#eeeeee"), "no_target": ("#3d3d3d", "#eeeeee"),
+}
+MARGIN = 64
+CHART = (760, 190, 1136, 470)  # left, top, right, bottom of the small chart
+
+
+def preview_path(lang: str, indicator_id: str | None = None) -> str:
+    """Where a page's preview image lives, relative to the site root (both languages'
+    images sit outside the language folders, which MkDocs empties when it builds)."""
+    return f"previews/{lang}/{indicator_id or 'site'}.png"
+
+
+def shapes_thai() -> bool:
+    """Raqm lays out Thai marks; without it Pillow's basic layout stacks them wrongly."""
+    return features.check("raqm")
+
+
+@lru_cache(maxsize=None)
+def _font(script: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    name = f"noto-sans-thai-{script}-{700 if bold else 400}-normal.woff2"
+    engine = ImageFont.Layout.RAQM if shapes_thai() else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(FONTS / name), size, layout_engine=engine)
+
+
+def _runs(text: str, bold: bool, size: int):
+    """(text, font) pieces: Thai letters in the Thai file, everything else in the Latin one."""
+    for part in THAI_RUN.split(text):
+        if part:
+            yield part, _font("thai" if THAI_RUN.fullmatch(part) else "latin", bold, size)
+
+
+@lru_cache(maxsize=4096)
+def text_width(text: str, bold: bool, size: int) -> float:
+    return sum(font.getlength(part) for part, font in _runs(text, bold, size))
+
+
+@lru_cache(maxsize=512)
+def _mask(part: str, font: ImageFont.FreeTypeFont) -> tuple[Image.Image, int, int]:
+    """A run of text drawn once as an alpha mask: labels, years, units and publishers
+    recur on every image, and laying out and rasterising text is most of the cost."""
+    left, top, right, bottom = font.getbbox(part, anchor="ls")
+    mask = Image.new("L", (max(right - left, 1), max(bottom - top, 1)))
+    ImageDraw.Draw(mask).text((-left, -top), part, font=font, fill=255, anchor="ls")
+    return mask, left, top
+
+
+def _draw_text(image: Image.Image, xy, text: str, fill, bold=False, size=28) -> float:
+    """Text on a baseline at xy; returns the x where it ends."""
+    x, y = xy
+    for part, font in _runs(text, bold, size):
+        mask, left, top = _mask(part, font)
+        image.paste(fill, (round(x) + left, round(y) + top), mask)
+        x += font.getlength(part)
+    return x
+
+
+def _words(text: str) -> list[str]:
+    """Break points: Thai has no spaces between words, so pythainlp finds them."""
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, engine="newmm", keep_whitespace=True)
+
+
+def wrap(text: str, width: float, bold: bool, size: int, max_lines: int) -> list[str]:
+    """Lines no wider than width (measured word by word); the last one ends in an
+    ellipsis if text is left over."""
+    lines, current, used = [], "", 0.0
+    for word in _words(text):
+        extra = text_width(word, bold, size)
+        if current and used + extra > width:
+            lines.append(current.rstrip())
+            current, used = word.lstrip(), text_width(word.lstrip(), bold, size)
+        else:
+            current, used = current + word, used + extra
+    if current.strip():
+        lines.append(current.rstrip())
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and text_width(last + "…", bold, size) > width:
+            last = last[:-1]
+        lines = lines[:max_lines - 1] + [last.rstrip() + "…"]
+    return lines
+
+
+@lru_cache(maxsize=8)
+def _frame(site_name: str, host: str, lang: str) -> Image.Image:
+    """What every image of a language shares (drawn once, copied for each indicator)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 84), fill=TEAL)
+    _draw_text(image, (MARGIN, 54), site_name, PAPER, bold=True, size=30)
+    draw.line((MARGIN, HEIGHT - 80, WIDTH - MARGIN, HEIGHT - 80), fill=LINE, width=2)
+    _draw_text(image, (WIDTH - MARGIN - text_width(host, False, 22), HEIGHT - 36), host, MUTED, size=22)
+    return image
+
+
+def _status_badge(image, xy, status: str, lang: str) -> None:
+    """The badge as on the page: a shape as well as a colour, then the words."""
+    draw = ImageDraw.Draw(image)
+    x, y = xy
+    ink, fill = STATUS_COLOURS[status]
+    words = label(f"status_{status}", lang)
+    width = 60 + text_width(words, True, 28) + 24
+    draw.rounded_rectangle((x, y, x + width, y + 52), radius=26, fill=fill, outline=ink, width=3)
+    cx, cy, r = x + 32, y + 26, 11
+    shape = {
+        "achieved": [(cx + r * dx, cy + r * dy) for dx, dy in
+                     ((0, -1.2), (0.35, -0.35), (1.2, -0.3), (0.5, 0.25), (0.75, 1.1), (0, 0.6), (-0.75, 1.1),
+                      (-0.5, 0.25), (-1.2, -0.3), (-0.35, -0.35))],
+        "on_track": [(cx, cy - r), (cx + r, cy + r), (cx - r, cy + r)],
+        "off_track": [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)],
+        "moving_away": [(cx - r, cy - r), (cx + r, cy - r), (cx, cy + r)],
+    }.get(status)
+    if shape:
+        draw.polygon(shape, fill=ink)
+    elif status == "not_enough_data":
+        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ink, width=3)
+    else:
+        draw.line((cx - r, cy, cx + r, cy), fill=ink, width=4)
+    _draw_text(image, (x + 56, y + 36), words, ink, bold=True, size=28)
+
+
+def _small_chart(image, indicator: Indicator, lang: str) -> None:
+    """Observed values (solid blue) and targets (dashed vermillion), from zero as on the page."""
+    draw = ImageDraw.Draw(image)
+    observed = [(o.year, o.value) for o in indicator.observations]
+    targets = [(t.year, t.value) for t in indicator.targets]
+    points = observed + targets
+    if not observed:
+        return
+    # The line breaks where the page's chart breaks it: no line across unmeasured years.
+    runs = [[]]
+    for o in _with_gaps(indicator.observations):
+        if o:
+            runs[-1].append((o.year, o.value))
+        else:
+            runs.append([])
+    left, top, right, bottom = CHART
+    years = [y for y, _ in points]
+    values = [v for _, v in points]
+    low, high = min(0.0, *values), max(0.0, *values)
+    first, last = min(years), max(years)
+
+    def at(year, value):
+        x = left + (right - left) * ((year - first) / (last - first) if last > first else 0.5)
+        y = bottom - (bottom - top) * ((value - low) / (high - low) if high > low else 0.5)
+        return x, y
+
+    draw.line((left, bottom, right, bottom), fill=LINE, width=2)
+    if targets:
+        path = [at(*p) for p in ([observed[0]] if observed else []) + targets]
+        for a, b in zip(path, path[1:]):
+            _dashed(draw, a, b, VERMILLION)
+        for x, y in path[1:]:
+            draw.polygon([(x, y - 9), (x + 9, y), (x, y + 9), (x - 9, y)], fill=VERMILLION)
+    for run in runs:
+        path = [at(*p) for p in run]
+        if len(path) > 1:
+            draw.line(path, fill=BLUE, width=5, joint="curve")
+        for x, y in path:
+            draw.ellipse((x - 7, y - 7, x + 7, y + 7), fill=BLUE)
+    kind = indicator.year_type
+    _draw_text(image, (left, bottom + 34), year_label(first, lang, kind), MUTED, size=22)
+    end = year_label(last, lang, kind)
+    _draw_text(image, (right - text_width(end, False, 22), bottom + 34), end, MUTED, size=22)
+
+
+def _dashed(draw, a, b, fill, dash=14, gap=10) -> None:
+    (x1, y1), (x2, y2) = a, b
+    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 or 1
+    step = 0.0
+    while step < length:
+        end = min(step + dash, length)
+        draw.line((x1 + (x2 - x1) * step / length, y1 + (y2 - y1) * step / length,
+                   x1 + (x2 - x1) * end / length, y1 + (y2 - y1) * end / length), fill=fill, width=4)
+        step = end + gap
+
+
+def indicator_image(indicator: Indicator, lang: str, site_name: str, host: str) -> Image.Image:
+    image = _frame(site_name, host, lang).copy()
+    draw = ImageDraw.Draw(image)
+    tr = lambda name: getattr(indicator, f"{name}_{lang}")  # noqa: E731
+    y = 160
+    for line in wrap(tr("name"), CHART[0] - MARGIN - 40, True, 44, 3):
+        _draw_text(image, (MARGIN, y), line, INK, bold=True, size=44)
+        y += 62
+    latest = indicator.latest
+    y += 18
+    _draw_text(image, (MARGIN, y), label("latest_value", lang), MUTED, size=26)
+    y += 68
+    if latest:
+        end = _draw_text(image, (MARGIN, y), format_number(latest.value, indicator.decimals), INK, bold=True, size=60)
+        unit = wrap(tr("unit"), CHART[0] - end - 56, False, 28, 1)
+        _draw_text(image, (end + 16, y), unit[0] if unit else "", INK, size=28)
+        when = f"{year_label(latest.year, lang, indicator.year_type)} · {label(latest.status, lang)}"
+        _draw_text(image, (MARGIN, y + 40), when, MUTED, size=24)
+    else:
+        _draw_text(image, (MARGIN, y), label("no_data", lang), INK, bold=True, size=40)
+    status = indicator.progress.status if indicator.progress else "no_target"
+    _status_badge(image, (MARGIN, HEIGHT - 160), status, lang)
+    _small_chart(image, indicator, lang)
+    source = latest.source if latest else indicator.source
+    line = source_line(f"{label('source', lang)}: {getattr(source, f'publisher_{lang}')}", host)
+    _draw_text(image, (MARGIN, HEIGHT - 36), line, MUTED, size=22)
+    return image
+
+
+def source_line(text: str, host: str) -> str:
+    """The source, cut to end before the site's address at the right of the same line."""
+    room = WIDTH - 2 * MARGIN - text_width(host, False, 22) - 40
+    return wrap(text, room, False, 22, 1)[0]
+
+
+def site_image(lang: str, site_name: str, description: str, host: str) -> Image.Image:
+    image = _frame(site_name, host, lang).copy()
+    draw = ImageDraw.Draw(image)
+    y = 230
+    for line in wrap(description, WIDTH - 2 * MARGIN, True, 46, 4):
+        _draw_text(image, (MARGIN, y), line, INK, bold=True, size=46)
+        y += 68
+    return image
+
+
+@lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    """The drawing's colours and their blends with the background (anti-aliased edges):
+    one fixed palette, so no image needs a colour search of its own."""
+    inks = [INK, MUTED, TEAL, BLUE, VERMILLION, LINE, *sorted({ink for ink, _ in STATUS_COLOURS.values()})]
+    colours = [(255, 255, 255), *sorted({_rgb(fill) for _, fill in STATUS_COLOURS.values()})]
+    for ink in inks:
+        rgb = _rgb(ink)
+        for share in (1.0, 0.75, 0.5, 0.25):
+            colours.append(tuple(round(c * share + 255 * (1 - share)) for c in rgb))
+    for ink, fill in STATUS_COLOURS.values():  # text on a badge blends into the badge colour
+        a, b = _rgb(ink), _rgb(fill)
+        colours += [tuple(round(x * s + y * (1 - s)) for x, y in zip(a, b)) for s in (0.66, 0.33)]
+    teal = _rgb(TEAL)  # white text on the teal band
+    colours += [tuple(round(255 * s + c * (1 - s)) for c in teal) for s in (0.66, 0.33)]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([c for rgb in colours for c in rgb])
+    return palette
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def png(image: Image.Image) -> bytes:
+    """A palette PNG (the image has a few colours and their blends): a fraction of an
+    RGB file's size and time to write."""
+    buffer = io.BytesIO()
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(buffer, "PNG", compress_level=3)
+    return buffer.getvalue()
+
+
+def write_previews(model: PlanModel, out_dir: Path, sites: dict[str, tuple[str, str]], base_url: str) -> None:
+    """Every preview image into out_dir (the site's previews/ folder). sites: per
+    language, its site name and description; base_url: the address printed on each."""
+    host = base_url.split("://", 1)[-1].rstrip("/")
+    for lang, (site_name, site_description) in sites.items():
+        folder = Path(out_dir) / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "site.png").write_bytes(png(site_image(lang, site_name, site_description, host)))
+        for indicator in model.indicators.values():
+            (folder / f"{indicator.indicator_id}.png").write_bytes(png(indicator_image(indicator, lang, site_name, host)))

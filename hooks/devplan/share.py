@@ -1,0 +1,86 @@
+"""What lets a page or a chart leave the site: the link-preview text of each page (Open
+Graph and Twitter-card tags, printed by overrides/main.html from the page's front matter)
+and each indicator's embed page, a chart with its source and a link back, for an iframe.
+
+The embed page is plain HTML (no theme, no menu), so a newsroom's iframe shows the chart
+and nothing else; it loads only the site's own files, as every page does.
+"""
+
+from __future__ import annotations
+
+import html
+
+from . import charts
+from .labels import format_number, label, year_label
+from .model import Indicator
+from .previews import preview_path
+
+EMBED_HEIGHT = 520  # px: the title, a chart tall enough to read and the source line
+
+
+def description(indicator: Indicator, lang: str) -> str:
+    """One line for a link card: the latest value with its year, and the status."""
+    status = label(f"status_{indicator.progress.status}", lang) if indicator.progress else ""
+    latest = indicator.latest
+    if not latest:
+        return f"{label('no_data', lang)} · {status}"
+    unit = getattr(indicator, f"unit_{lang}")
+    value = format_number(latest.value, indicator.decimals)
+    when = year_label(latest.year, lang, indicator.year_type)
+    publisher = getattr(latest.source, f"publisher_{lang}")
+    return (f"{label('latest_value', lang)}: {value} {unit} ({when}, {label(latest.status, lang)})"
+            f" · {status} · {label('source', lang)}: {publisher}")
+
+
+def indicator_meta(indicator: Indicator, lang: str) -> dict[str, str]:
+    """Front matter for the indicator page's link preview."""
+    return {"description": description(indicator, lang), "preview": preview_path(lang, indicator.indicator_id)}
+
+
+def publishers(indicator: Indicator, lang: str) -> str:
+    """Who published the indicator's figures, each once, main source first."""
+    return "; ".join(dict.fromkeys(getattr(s, f"publisher_{lang}") for s in indicator.sources))
+
+
+def embed_path(indicator_id: str) -> str:
+    return f"embed/{indicator_id}/index.html"
+
+
+def page_address(settings: dict, lang: str, path: str) -> str:
+    """The absolute, stable address of a page of this site (site_url from mkdocs.yml)."""
+    return f"{settings['site_url']}{lang}/{path}"
+
+
+def iframe(indicator: Indicator, lang: str, settings: dict) -> str:
+    """The snippet a newsroom pastes into its article."""
+    src = page_address(settings, lang, f"embed/{indicator.indicator_id}/")
+    title = html.escape(getattr(indicator, f"name_{lang}"))  # the page escapes the snippet once more
+    return f'<iframe src="{src}" title="{title}" width="100%" height="{EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>'
+
+
+def chart_sharing(indicator: Indicator, lang: str, settings: dict) -> dict[str, str]:
+    """What the indicator page's share buttons need: the page's stable address, the lines
+    drawn into a downloaded image, and the iframe snippet."""
+    date = settings.get("data_date")
+    sources = publishers(indicator, lang)
+    return {
+        "page": page_address(settings, lang, f"indicators/{indicator.indicator_id}/"),
+        "source": f"{label('source', lang)}: {sources}",
+        "date": f"{label('data_version', lang)} {date.isoformat()}" if date else "",
+        "iframe": iframe(indicator, lang, settings),
+    }
+
+
+def embed_pages(writer) -> dict[str, str]:
+    """{path: html} of every indicator's embed page, in the writer's language."""
+    template = writer.env.get_template("embed.html.j2")
+    lang = writer.lang
+    pages = {}
+    for indicator in writer.model.indicators.values():
+        pages[embed_path(indicator.indicator_id)] = template.render(
+            i=indicator, unit=writer.tr(indicator, "unit"),
+            chart_json=charts.to_attribute(charts.indicator_figure(indicator, lang)),
+            summary=charts.summary(indicator, lang), link=lambda to: "../../" + to,
+            publishers=publishers(indicator, lang),
+            page=page_address(writer.settings, lang, f"indicators/{indicator.indicator_id}/"))
+    return pages
