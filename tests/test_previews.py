@@ -44,3 +44,15 @@ def test_source_line_stops_before_the_address():
     assert line.endswith("…")
     address_x = previews.WIDTH - previews.MARGIN - previews.text_width(HOST, False, 22)
     assert previews.MARGIN + previews.text_width(line, False, 22) < address_x - 20
+
+
+def test_every_status_has_a_badge_shape_and_colours():
+    from devplan.status import STATUSES
+
+    assert set(previews.STATUS_COLOURS) == set(STATUSES)
+    for status in STATUSES:
+        image = Image.new("RGB", (previews.WIDTH, previews.HEIGHT), "white")
+        previews._status_badge(image, (0, 0), status, "th")
+        ink = previews._rgb(previews.STATUS_COLOURS[status][0])
+        icon = image.crop((20, 14, 44, 38)).getcolors(1 << 12)
+        assert any(colour == ink for _, colour in icon), status  # a shape drawn in the ink, not only words

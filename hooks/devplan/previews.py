@@ -29,7 +29,8 @@ PAPER, INK, MUTED, TEAL, BLUE, VERMILLION, LINE = (
     "#ffffff", "#1a1a1a", "#555555", "#00796b", "#0072B2", "#D55E00", "#cccccc")
 STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
     "achieved": ("#00603f", "#e3f5ee"), "on_track": ("#004f80", "#e2f0fa"), "off_track": ("#7a4a00", "#fdf0d9"),
-    "moving_away": ("#8f2f00", "#fbe6dc"), "not_enough_data": ("#3d3d3d", "#eeeeee"), "no_target": ("#3d3d3d", "#eeeeee"),
+    "moving_away": ("#8f2f00", "#fbe6dc"), "not_achieved": ("#8f2f00", "#fbe6dc"), "meets_standard": ("#00603f", "#e3f5ee"),
+    "misses_standard": ("#8f2f00", "#fbe6dc"), "not_enough_data": ("#3d3d3d", "#eeeeee"), "no_target": ("#3d3d3d", "#eeeeee"),
 }
 MARGIN = 64
 CHART = (760, 190, 1136, 470)  # left, top, right, bottom of the small chart
@@ -141,9 +142,15 @@ def _status_badge(image, xy, status: str, lang: str) -> None:
         "on_track": [(cx, cy - r), (cx + r, cy + r), (cx - r, cy + r)],
         "off_track": [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)],
         "moving_away": [(cx - r, cy - r), (cx + r, cy - r), (cx, cy + r)],
+        "not_achieved": [(cx - r, cy - r), (cx + r, cy - r), (cx + r, cy + r), (cx - r, cy + r)],
     }.get(status)
     if shape:
         draw.polygon(shape, fill=ink)
+    elif status == "meets_standard":  # a tick
+        draw.line([(cx - r, cy), (cx - r / 3, cy + r), (cx + r, cy - r)], fill=ink, width=4, joint="curve")
+    elif status == "misses_standard":  # a cross
+        draw.line((cx - r, cy - r, cx + r, cy + r), fill=ink, width=4)
+        draw.line((cx - r, cy + r, cx + r, cy - r), fill=ink, width=4)
     elif status == "not_enough_data":
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ink, width=3)
     else:
@@ -178,8 +185,9 @@ def _small_chart(image, indicator: Indicator, lang: str) -> None:
         return x, y
 
     draw.line((left, bottom, right, bottom), fill=LINE, width=2)
-    if targets:
-        path = [at(*p) for p in ([observed[0]] if observed else []) + targets]
+    if targets:  # from the baseline, as the page's target path
+        baseline = indicator.progress.baseline if indicator.progress else None
+        path = [at(*p) for p in ([baseline] if baseline else []) + targets]
         for a, b in zip(path, path[1:]):
             _dashed(draw, a, b, VERMILLION)
         for x, y in path[1:]:
