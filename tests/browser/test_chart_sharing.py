@@ -8,6 +8,7 @@ import io
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 pytestmark = pytest.mark.browser
@@ -52,6 +53,9 @@ def test_svg_carries_title_unit_source_date_and_address(page, site_url, lang):
     assert f"/{lang}/indicators/{INDICATOR}/#chart" in text
     assert "@font-face" in text and "data:font/woff2;base64," in text  # the Thai font travels with it
     assert "<script" not in text
+    # Lines once broke between "(" and its word: punctuation stays with the word it belongs to.
+    lines = [t.get_text() for t in BeautifulSoup(text, "xml").svg.find_all("text", recursive=False)]
+    assert len(lines) >= 4 and not [line for line in lines if line.endswith("(") or line.startswith((")", ",", ";", "."))]
 
 
 def test_buttons_are_in_the_page_language_and_the_link_is_copied(page, site_url):

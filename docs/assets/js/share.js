@@ -36,9 +36,18 @@
   function wrap(text, font, width) {
     var context = document.createElement("canvas").getContext("2d");
     context.font = font;
-    var words = window.Intl && Intl.Segmenter
-      ? Array.from(new Intl.Segmenter(document.documentElement.lang, { granularity: "word" }).segment(text), function (s) { return s.segment; })
-      : text.split(/(\s+)/);
+    var words = [];
+    var segments = window.Intl && Intl.Segmenter
+      ? Array.from(new Intl.Segmenter(document.documentElement.lang, { granularity: "word" }).segment(text))
+      : text.split(/(\s+)/).map(function (part) { return { segment: part, isWordLike: /\S/.test(part) }; });
+    // Punctuation stays with its word: never "(" at a line's end or ")" at the next one's start.
+    segments.forEach(function (s) {
+      var last = words[words.length - 1];
+      var glued = last !== undefined && !/\s$/.test(last) &&
+        ((!s.isWordLike && !/^\s/.test(s.segment)) || /[(\[“‘"']$/.test(last));
+      if (glued) words[words.length - 1] += s.segment;
+      else words.push(s.segment);
+    });
     var lines = [], line = "";
     words.forEach(function (word) {
       if (line && context.measureText(line + word).width > width) {
