@@ -5,8 +5,9 @@ status, a small chart, source) and one per language for every other page.
 Drawn with Pillow at build time. Pillow's wheels bundle Raqm/HarfBuzz, which place Thai
 vowels and tone marks as a browser does; the fonts are the site's own Noto Sans Thai
 subsets (docs/assets/fonts: a Thai file and a Latin file, as the browser uses them), so
-each run of text is set in the file that has its glyphs. Images are 16-colour palette
-PNGs (small files, fast to write) with no timestamp: the same data gives the same bytes.
+each run of text is set in the file that has its glyphs. Images are PNGs on one fixed
+64-colour palette (small files, fast to write) with no timestamp: the same data gives
+the same bytes.
 """
 
 from __future__ import annotations
