@@ -49,9 +49,10 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
         "line": {"color": BLUE, "width": 3}, "marker": {"symbol": "circle", "size": 9},
     }]
     progress = indicator.progress
-    if indicator.targets:
+    dated = [t for t in indicator.targets if t.kind != "standard"]  # a standard is a level, not a path
+    if dated:
         start = [progress.baseline] if progress and progress.baseline else []
-        points = start + [(t.year, t.value) for t in indicator.targets]
+        points = start + [(t.year, t.value) for t in dated]
         traces.append({
             "type": "scatter", "mode": "lines+markers", "name": label("target_path", lang),
             "x": [int(display_year(y, lang)) for y, _ in points], "y": [v for _, v in points],
@@ -59,6 +60,7 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
             "hovertemplate": label("target", lang) + " %{customdata[0]}<br>%{customdata[1]} " + _plain(unit) + "<extra></extra>",
             "line": {"color": VERMILLION, "dash": "dash", "width": 2}, "marker": {"symbol": "diamond", "size": 10},
         })
+    traces += _standard_lines(indicator, lang)
     if progress and progress.baseline:
         year, value = progress.baseline
         traces.append({
@@ -75,6 +77,26 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict:
         layout["xaxis"]["dtick"] = 1  # whole years only, never 2566.5
     layout["yaxis"]["tickformat"] = ",." + str(min(decimals, 1)) + "f" if decimals else ","
     return {"data": traces, "layout": layout}
+
+
+def _standard_lines(indicator: Indicator, lang: str) -> list[dict]:
+    """Each national standard as a level line from the year it applies to the last year shown."""
+    standards = [t for t in indicator.targets if t.kind == "standard"]
+    last = max([o.year for o in indicator.observations] + [t.year for t in indicator.targets], default=0)
+    unit = _plain(getattr(indicator, f"unit_{lang}"))
+    traces = []
+    for n, standard in enumerate(standards):
+        end = standards[n + 1].year if n + 1 < len(standards) else max(last, standard.year + 1)
+        years = [standard.year, end]
+        traces.append({
+            "type": "scatter", "mode": "lines", "name": label("national_standard", lang), "showlegend": n == 0,
+            "x": [int(display_year(y, lang)) for y in years], "y": [standard.value] * 2,
+            "customdata": [[year_label(y, lang, indicator.year_type), format_number(standard.value, indicator.decimals)]
+                           for y in years],
+            "hovertemplate": label("national_standard", lang) + " %{customdata[0]}<br>%{customdata[1]} " + unit + "<extra></extra>",
+            "line": {"color": VERMILLION, "dash": "dot", "width": 2},
+        })
+    return traces
 
 
 def _with_gaps(observed: list) -> list:

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "observed": {"th": "ค่าที่วัดได้", "en": "Observed"},
     "target": {"th": "ค่าเป้าหมาย", "en": "Target"},
     "target_path": {"th": "เส้นทางสู่เป้าหมาย", "en": "Path to target"},
+    "national_standard": {"th": "ค่ามาตรฐานระดับประเทศ", "en": "National standard"},
     "baseline": {"th": "ปีฐาน", "en": "Baseline"},
     "figure_status": {"th": "สถานะของตัวเลข", "en": "Status of the figure"},
     "source": {"th": "แหล่งข้อมูล", "en": "Source"},

@@ -134,3 +134,16 @@ def test_reporting_status_page(tiny_site):
     ]
     nav = soup(tiny_site, "th")
     assert any(a.get_text(strip=True) == "สถานะการรายงานข้อมูล" for a in nav.select("nav a"))
+
+
+def test_a_standard_is_drawn_as_a_level_not_a_path_to_a_target(tiny_site):
+    import json
+
+    page = soup(tiny_site, "en/indicators/dust-days")
+    figure = json.loads(page.select_one(".dp-chart")["data-figure"])
+    names = [trace["name"] for trace in figure["data"]]
+    assert "Path to target" not in names
+    standard = next(trace for trace in figure["data"] if trace["name"] == "National standard")
+    assert standard["x"] == [2023, 2025] and standard["y"] == [35, 35]  # from 2023 to the last value shown
+    forest = json.loads(soup(tiny_site, "en/indicators/forest").select_one(".dp-chart")["data-figure"])
+    assert "Path to target" in [trace["name"] for trace in forest["data"]]
