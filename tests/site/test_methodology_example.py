@@ -29,3 +29,14 @@ def test_worked_example_matches_the_data(built_site):
         assert trend.status == word_en.lower()
     income = model.indicators["household-income-monthly"]
     assert income.trend.reason == "old" and format_number(income.latest.value, 1) in english
+
+
+def test_worked_target_example_matches_the_data(built_site):
+    visitors = load_model(ROOT / "data").indicators["tourist-arrivals"]
+    progress = visitors.progress
+    assert (progress.status, progress.kind) == ("not_achieved", "announced")
+    assert progress.latest[0] == progress.target[0]  # the latest value is for the target year
+    english, thai = page_text(built_site, "en/methodology"), page_text(built_site, "th/methodology")
+    for text in (english, thai):
+        assert format_number(progress.target[1]) in text and format_number(progress.latest[1]) in text
+    assert "Target year reached, target not met" in english and "ถึงปีเป้าหมายแล้วแต่ไม่บรรลุ" in thai
