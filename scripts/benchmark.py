@@ -125,16 +125,18 @@ def make_package(folder: Path, n: int) -> list[str]:
             value *= rng.uniform(0.95, 1.08)
             status = "preliminary" if year == YEARS[-1] else "final"
             observations.append([iid, year, round(value, decimals), status, "synthetic",
-                                 "ค่าสังเคราะห์", "SYNTHETIC value"])
+                                 "ค่าสังเคราะห์", "SYNTHETIC value", "", ""])
         target = value * (1.2 if direction == "higher" else 0.8)
-        targets.append([iid, plan[3], round(target, decimals), "synthetic", "เป้าหมายสังเคราะห์", "SYNTHETIC target"])
+        targets.append([iid, plan[3], round(target, decimals), "plan", "synthetic", "เป้าหมายสังเคราะห์", "SYNTHETIC target"])
     write_csv(folder / "indicators.csv",
               ["indicator_id", "goal_id", "name_th", "name_en", "unit_th", "unit_en", "decimals", "direction",
                "year_type", "baseline_year", "agency_th", "agency_en", "method_th", "method_en", "source_id"],
               indicators)
     write_csv(folder / "observations.csv",
-              ["indicator_id", "year", "value", "status", "source_id", "note_th", "note_en"], observations)
-    write_csv(folder / "targets.csv", ["indicator_id", "year", "value", "source_id", "note_th", "note_en"], targets)
+              ["indicator_id", "year", "value", "status", "source_id", "note_th", "note_en", "series", "coverage"],
+              observations)
+    write_csv(folder / "targets.csv", ["indicator_id", "year", "value", "kind", "source_id", "note_th", "note_en"], targets)
+    write_csv(folder / "strategy_goals.csv", ["strategy_id", "goal_id", "basis_th", "basis_en", "source_id"], [])
 
     action = [s for s in strategies if s[1][1] == "action"]
     write_csv(folder / "projects.csv",
