@@ -25,7 +25,9 @@ import yaml
 from .descriptor import package_file  # only regular files inside the package, never through a link
 from .labels import BE_OFFSET, label
 from .model import Indicator, PlanModel
-from .spreadsheets import add_about, add_table, excel_copy, excel_csv, new_workbook, number_format, workbook_bytes, zip_entry
+from .latest import COLUMNS as LATEST_COLUMNS, NUMBER_COLUMNS, latest_rows
+from .spreadsheets import (PERCENT_POINTS, add_about, add_table, excel_copy, excel_csv, new_workbook, number_format,
+                           plain_number, workbook_bytes, zip_entry)
 
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
@@ -65,7 +67,7 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
             rows.append({
                 "indicator_id": indicator.indicator_id, "name_th": indicator.name_th, "name_en": indicator.name_en,
                 "year_ce": item.year, "year_be": item.year + BE_OFFSET, "year_type": indicator.year_type,
-                "kind": kind, "value": _number(item.value), "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
+                "kind": kind, "value": plain_number(item.value), "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
                 "figure_status": getattr(item, "status", ""), "series": getattr(item, "series", None) or "",
                 "coverage": getattr(item, "coverage", None) or "", "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
@@ -74,10 +76,6 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
                 "note_th": item.note_th or "", "note_en": item.note_en or "", "source_id": source.source_id,
             })
     return rows
-
-
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
 
 
 def indicator_csv(indicator: Indicator) -> bytes:
@@ -142,9 +140,35 @@ SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publishe
                   "accessed", "licence_th", "licence_en"]
 
 
-def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
-    """Every indicator's values in one workbook, their sources, and an "about" sheet."""
+LATEST_CSV, LATEST_XLSX = "latest-values.csv", "latest-values.xlsx"
+
+
+def latest_csv(model: PlanModel, base_url: str = "") -> bytes:
+    return excel_csv(LATEST_COLUMNS, [[row[c] for c in LATEST_COLUMNS] for row in latest_rows(model, base_url)])
+
+
+def _latest_sheet(workbook, model: PlanModel, base_url: str) -> None:
+    """The whole-site table: the latest value of every indicator, formatted in its decimals."""
+    rows, formats = [], []
+    for indicator, row in zip(model.indicators.values(), latest_rows(model, base_url)):
+        fmt = number_format(indicator.decimals)
+        rows.append([row[c] for c in LATEST_COLUMNS])
+        formats.append([fmt if c in NUMBER_COLUMNS else PERCENT_POINTS if c == "change_percent" else None
+                        for c in LATEST_COLUMNS])
+    add_table(workbook, "latest", LATEST_COLUMNS, rows, formats)
+
+
+def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
     workbook = new_workbook()
+    _latest_sheet(workbook, model, base_url)
+    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
+    return workbook_bytes(workbook, stamp)
+
+
+def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+    """Every indicator's latest value and all its values in one workbook, their sources, and an "about" sheet."""
+    workbook = new_workbook()
+    _latest_sheet(workbook, model, base_url)
     _values_sheet(workbook, "values", list(model.indicators.values()), SITE_COLUMNS)
     add_table(workbook, "sources", SOURCE_COLUMNS,
               [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
@@ -235,6 +259,8 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
     (out_dir / site_xlsx_name(descriptor)).write_bytes(site_xlsx(model, stamp, base_url, publisher))
+    (out_dir / LATEST_CSV).write_bytes(latest_csv(model, base_url))
+    (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
         (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator))
         (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(

@@ -48,6 +48,17 @@ LABELS: dict[str, dict[str, str]] = {
     "national_standard": {"th": "ค่ามาตรฐานระดับประเทศ", "en": "National standard"},
     "baseline": {"th": "ปีฐาน", "en": "Baseline"},
     "figure_status": {"th": "สถานะของตัวเลข", "en": "Status of the figure"},
+    "latest_table": {"th": "ค่าล่าสุดของทุกตัวชี้วัด", "en": "Latest value of every indicator"},
+    "latest_intro": {"th": "ตัวชี้วัดทุกตัวในตารางเดียว: ค่าล่าสุดและปี ค่าก่อนหน้าที่เทียบกันได้ การเปลี่ยนแปลง แนวโน้ม สถานะเทียบค่าเป้าหมาย และแหล่งข้อมูล ดาวน์โหลดตารางเดียวกันนี้ได้",
+                     "en": "Every indicator in one table: the latest value and its year, the previous comparable value, the change, the trend, the status against the target and the source. The same table can be downloaded."},
+    "latest_rule": {"th": "ค่าก่อนหน้าคือค่าล่าสุดก่อนหน้าที่อยู่ในชุดข้อมูลเดียวกันและครอบคลุมช่วงเวลาแบบเดียวกัน (ทั้งปีทั้งคู่ หรือบางช่วงของปีทั้งคู่) เครื่องหมาย – คือไม่มีค่าที่เทียบได้",
+                    "en": "The previous value is the latest earlier value of the same series and the same coverage (both whole-year, or both part-year); a – means there is none to compare with."},
+    "previous_value": {"th": "ค่าก่อนหน้า", "en": "Previous value"},
+    "change_previous": {"th": "เปลี่ยนจากค่าก่อนหน้า", "en": "Change from the previous value"},
+    "change_plan": {"th": "เปลี่ยนจากค่าแรกในช่วงแผน", "en": "Change since the plan's first value"},
+    "since_year": {"th": "จาก {year}", "en": "since {year}"},
+    "changes_rule": {"th": "การเปลี่ยนแปลงคิดเทียบกับค่าก่อนหน้า และกับค่าแรกตั้งแต่ปีแรกของแผน ({year}) เฉพาะค่าที่เทียบกันได้ คือชุดข้อมูลเดียวกันและครอบคลุมช่วงเวลาแบบเดียวกัน (ทั้งปีทั้งคู่ หรือบางช่วงของปีทั้งคู่) ช่องที่มีเครื่องหมาย – คือไม่มีค่าที่เทียบได้",
+                     "en": "Changes are from the previous value and from the first value since the plan's first year ({year}), between comparable values only: the same series and the same coverage (both whole-year, or both part-year). A – means there is no comparable value."},
     "source": {"th": "แหล่งข้อมูล", "en": "Source"},
     "sources": {"th": "แหล่งข้อมูล", "en": "Sources"},
     "note": {"th": "หมายเหตุ", "en": "Note"},
@@ -195,8 +206,8 @@ LABELS: dict[str, dict[str, str]] = {
     "for_excel": {"th": "สำหรับ Excel", "en": "For Excel"},
     "zip_has_excel": {"th": "มีโฟลเดอร์ excel/ อยู่ในไฟล์ zip", "en": "inside the zip, in its excel/ folder"},
     "whole_site_workbook": {"th": "ทุกตัวชี้วัดในไฟล์ Excel เดียว", "en": "Every indicator in one Excel workbook"},
-    "whole_site_workbook_text": {"th": "ค่าที่วัดได้และค่าเป้าหมายของทุกตัวชี้วัด หนึ่งแถวต่อหนึ่งปี พร้อมแผ่นงานแหล่งข้อมูลและวิธีอ้างอิง",
-                                 "en": "Every indicator's observed values and targets, one row per year, with a sheet of sources and how to cite."},
+    "whole_site_workbook_text": {"th": "ค่าล่าสุดของทุกตัวชี้วัด ค่าที่วัดได้และค่าเป้าหมายทุกปี (หนึ่งแถวต่อหนึ่งปี) แหล่งข้อมูล และวิธีอ้างอิง แยกเป็นแผ่นงาน",
+                                 "en": "Every indicator's latest value, all observed values and targets (one row per year), the sources and how to cite, one sheet each."},
     "whole_package": {"th": "ชุดข้อมูลทั้งหมด", "en": "The whole package"},
     "per_indicator": {"th": "ไฟล์รายตัวชี้วัด", "en": "One file per indicator"},
     "per_indicator_text": {"th": "แต่ละตัวชี้วัดมีไฟล์ที่ data/indicators/<รหัส>.csv และ data/indicators/<รหัส>.xlsx หนึ่งแถวต่อหนึ่งปีและประเภทค่า (ค่าที่วัดได้หรือค่าเป้าหมาย)",
@@ -272,6 +283,17 @@ def format_number(value: float | None, decimals: int = 0) -> str:
 def format_baht(amount: float) -> str:
     """Whole baht without decimals, satang when there are any: 1500000 -> '1,500,000'."""
     return format_number(amount, 0 if float(amount).is_integer() else 2)
+
+
+def format_change(value: float | None, decimals: int = 0) -> str:
+    """A change with its sign: +1,234 / -5.5 / 0."""
+    text = format_number(value, decimals)
+    return text if not text or text.startswith("-") or float(text.replace(",", "")) == 0 else "+" + text
+
+
+def format_percent(fraction: float | None) -> str:
+    """A relative change: 0.0432 -> '+4.3%'."""
+    return "" if fraction is None else format_change(fraction * 100, 1) + "%"
 
 
 def format_rate(rate: float | None, method: str | None, decimals: int = 0) -> str:

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import charts, datapage, share
+from . import charts, compare, datapage, latest, share
 from .downloads import site_xlsx_name
-from .labels import LABELS, display_year, format_baht, format_number, format_rate, label, year_label
+from .labels import (LABELS, display_year, format_baht, format_change, format_number, format_percent, format_rate, label,
+                     year_label)
 from .model import Indicator, PlanModel
 from .status import STATUSES
 from .summary import missing, summarise
@@ -63,6 +64,7 @@ class PageWriter:
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
             num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
+        self.env.globals.update(change=format_change, percent=format_percent)
 
     def tr(self, obj, name: str):
         """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
@@ -73,7 +75,8 @@ class PageWriter:
     def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, str]:
         pages = {"index.md": self.home(), "indicators/index.md": self.indicator_list(), "budget.md": self.budget(),
                  "reporting.md": self.reporting(),
-                 "data.md": self.data(downloads, descriptor), "changes.md": self.changes(changes)}
+                 "data.md": self.data(downloads, descriptor), "changes.md": self.changes(changes),
+                 "latest.md": self.latest()}
         for plan in self.model.plans:
             pages[f"plans/{plan.plan_id}/index.md"] = self.plan(plan)
         for strategy in self.model.strategies.values():
@@ -143,6 +146,7 @@ class PageWriter:
             progress=indicator.progress, chart_json=charts.to_attribute(figure),
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
+            value_changes=compare.value_changes(indicator), plan_start=compare.plan_start(indicator),
             data_links=self._data_links(indicator))
 
     def _data_links(self, indicator: Indicator) -> dict[str, str]:
@@ -182,6 +186,11 @@ class PageWriter:
                             workbook=site_xlsx_name(descriptor), licence=licence,
                             indicators=list(self.model.indicators.values()), resources=datapage.dictionary(descriptor, lang),
                             sources=sorted(self.model.sources.values(), key=lambda s: s.source_id))
+
+    def latest(self) -> str:
+        """The whole-site table: every indicator's latest value and its change (latest.py)."""
+        rows = [(i, latest.previous(i)) for i in self.model.indicators.values()]
+        return self._render("latest.md.j2", "latest.md", label("latest_table", self.lang), rows=rows)
 
     def changes(self, changes) -> str:
         return self._render("changes.md.j2", "changes.md", label("changes", self.lang), changes=changes,

@@ -70,7 +70,7 @@ def navigation(model: PlanModel, lang: str) -> list:
         {label("all_indicators", lang): "indicators/index.md"},
         {label("reporting_status", lang): "reporting.md"},
         {label("budget", lang): "budget.md"},
-        {label("data", lang): ["data.md", "changes.md"]},
+        {label("data", lang): ["data.md", "latest.md", "changes.md"]},
         *[{label(name[:-3], lang): name} for name in HAND_WRITTEN],
     ]
 

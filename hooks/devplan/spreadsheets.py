@@ -62,12 +62,17 @@ def excel_copy(raw: bytes, text_fields: set[str]) -> bytes:
     return _bom_csv(header, rows)
 
 
+def plain_number(value: float) -> int | float:
+    """1000000.0 -> 1000000: whole numbers written without a decimal point."""
+    return int(value) if float(value).is_integer() else value
+
+
 def number_format(decimals: int) -> str:
     """'#,##0' for whole numbers, '#,##0.0' for one decimal, and so on."""
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-PERCENT_CHANGE = "+0.0%;-0.0%;0.0%"
+PERCENT_POINTS = "+0.0;-0.0;0.0"  # a change already in per cent (4.35 is 4.35 %)
 
 
 def text_width(value) -> float:

@@ -155,28 +155,34 @@ def test_xlsx_carries_how_to_cite_in_thai_and_english(built_site):
 
 
 def spreadsheets(site: Path) -> list[Path]:
-    return [*sorted((site / "data/indicators").glob("*.xlsx")), site / "data/chiang-mai-development-plan.xlsx"]
+    return [*sorted((site / "data/indicators").glob("*.xlsx")), site / "data/chiang-mai-development-plan.xlsx",
+            site / "data/latest-values.xlsx"]
 
 
 def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(built_site):
     decimals = {i["indicator_id"]: int(i["decimals"]) for i in INDICATORS}
     for path in spreadsheets(built_site):
-        book = openpyxl.load_workbook(path)
-        sheet = book.worksheets[0]
-        assert sheet.freeze_panes == "A2", path.name
-        header = [cell.value for cell in sheet[1]]
-        assert all(cell.font.b for cell in sheet[1]), path.name
-        widths = {letter: d.width for letter, d in sheet.column_dimensions.items()}
-        assert len(widths) == len(header) and all(w and w > 5 for w in widths.values()), (path.name, widths)
-        name_th = header.index("name_th")
-        longest = max(len(str(row[name_th].value or "")) for row in sheet.iter_rows(min_row=2)) if sheet.max_row > 1 else 0
-        # Thai vowel and tone marks take no width, so a little less than the characters is enough.
-        assert widths[openpyxl.utils.get_column_letter(name_th + 1)] >= 0.8 * longest, path.name
-        value = header.index("value")
-        for row in sheet.iter_rows(min_row=2):
-            places = decimals[row[0].value]
-            assert row[value].number_format == "#,##0" + ("." + "0" * places if places else ""), path.name
-            assert isinstance(row[value].value, (int, float))
+        for sheet in openpyxl.load_workbook(path).worksheets:
+            if sheet.title == "about":
+                continue
+            assert sheet.freeze_panes == "A2", path.name
+            header = [cell.value for cell in sheet[1]]
+            assert all(cell.font.b for cell in sheet[1]), path.name
+            widths = {letter: d.width for letter, d in sheet.column_dimensions.items()}
+            assert len(widths) == len(header) and all(w and w > 5 for w in widths.values()), (path.name, widths)
+            for column in {"name_th", "title_th"} & set(header):
+                n = header.index(column)
+                longest = max((len(str(row[n].value or "")) for row in sheet.iter_rows(min_row=2)), default=0)
+                # Thai vowel and tone marks take no width, so a little less than the characters is
+                # enough; very long text stops at 60 (it stays whole in its cell).
+                assert widths[openpyxl.utils.get_column_letter(n + 1)] >= min(60, 0.8 * longest), path.name
+            numbers = [header.index(c) for c in ("value", "latest_value", "previous_value", "change") if c in header]
+            for row in sheet.iter_rows(min_row=2):
+                places = decimals[row[0].value] if sheet.title != "sources" else 0
+                for n in numbers:
+                    if row[n].value is not None:
+                        assert row[n].number_format == "#,##0" + ("." + "0" * places if places else ""), path.name
+                        assert isinstance(row[n].value, (int, float))
 
 
 def test_every_xlsx_has_an_about_sheet_in_thai_and_english(built_site):
@@ -255,3 +261,45 @@ def test_published_descriptor_says_how_to_cite(built_site):
     assert descriptor["citation"].endswith(base_url) and "data as of" in descriptor["citation"]
     accessed = max(r["accessed"] for r in rows("sources"))
     assert descriptor["created"].startswith(accessed)
+
+
+def test_whole_site_table_equals_the_per_indicator_values(built_site):
+    table = pd.read_csv(built_site / "data/latest-values.csv", encoding="utf-8-sig").set_index("indicator_id")
+    assert (built_site / "data/latest-values.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert list(table.index) == [i["indicator_id"] for i in INDICATORS]
+    for indicator in INDICATORS:
+        values = pd.read_csv(built_site / "data/indicators" / f"{indicator['indicator_id']}.csv", encoding="utf-8-sig")
+        observed = values[values["kind"] == "observed"].sort_values("year_ce")
+        row = table.loc[indicator["indicator_id"]]
+        if observed.empty:
+            assert pd.isna(row["latest_value"])
+            continue
+        assert (row["latest_year_ce"], row["latest_value"]) == (observed["year_ce"].iloc[-1], observed["value"].iloc[-1])
+        if not pd.isna(row["previous_value"]):
+            earlier = observed[observed["year_ce"] == row["previous_year_ce"]]["value"].iloc[0]
+            assert row["previous_value"] == earlier
+            assert row["change"] == pytest.approx(row["latest_value"] - earlier)
+    sheet = pd.read_excel(built_site / "data/latest-values.xlsx", sheet_name="latest").set_index("indicator_id")
+    pd.testing.assert_frame_equal(sheet, table, check_dtype=False)
+    whole = pd.read_excel(built_site / "data/chiang-mai-development-plan.xlsx", sheet_name="latest").set_index("indicator_id")
+    pd.testing.assert_frame_equal(whole, table, check_dtype=False)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_whole_site_table_page_matches_the_download(built_site, lang):
+    table = pd.read_csv(built_site / "data/latest-values.csv", encoding="utf-8-sig").set_index("indicator_id")
+    soup = BeautifulSoup((built_site / lang / "latest/index.html").read_text(encoding="utf-8"), "lxml")
+    rows = soup.select("table.dp-table--latest tbody tr")
+    assert [tr["id"] for tr in rows] == list(table.index)
+    for tr in rows:
+        row = table.loc[tr["id"]]
+        cells = tr.find_all("td")
+        if not pd.isna(row["latest_value"]):
+            shown = float(cells[0].get_text(" ", strip=True).split()[0].replace(",", ""))
+            places = int(next(i["decimals"] for i in INDICATORS if i["indicator_id"] == tr["id"]))
+            assert shown == pytest.approx(row["latest_value"], abs=0.5 * 10 ** -places)
+    links = [a["href"] for a in soup.select("ul.dp-downloads a[download]")]
+    page = built_site / lang / "latest"
+    assert {(page / href).resolve().name for href in links} == {"latest-values.csv", "latest-values.xlsx"}
+    data_page = (built_site / lang / "data/index.html").read_text(encoding="utf-8")
+    assert "latest-values.xlsx" in data_page and 'href="../latest/"' in data_page
