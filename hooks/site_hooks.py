@@ -53,8 +53,9 @@ def on_files(files, config):
     blocks = _html_blocks[config.site_dir] = {}
     _latest_values[config.site_dir] = search.latest_values(model, lang)
     for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
-        markdown, blocks[path] = split_html(content)
-        files.append(File.generated(config, path, content=markdown))
+        if path.endswith(".md"):
+            content, blocks[path] = split_html(content)
+        files.append(File.generated(config, path, content=content))  # a page, or a file such as the feed
     for path, content in embed_pages(model, lang, settings).items():
         files.append(File.generated(config, path, content=content))
     assets = ROOT / "docs" / "assets"

@@ -242,6 +242,16 @@ LABELS: dict[str, dict[str, str]] = {
     "added": {"th": "เพิ่มใหม่", "en": "added"},
     "removed": {"th": "ลบออก", "en": "removed"},
     "revised_value": {"th": "ปรับปรุงค่า", "en": "revised"},
+    "change_subject": {"th": "{name} {year}", "en": "{name}, {year}"},
+    "change_subject_target": {"th": "{name} ค่าเป้าหมาย {year}", "en": "{name}, target for {year}"},
+    "change_added": {"th": "เพิ่มค่า {new}", "en": "added {new}"},
+    "change_removed": {"th": "ลบค่า {old} ออก", "en": "removed {old}"},
+    "change_revised": {"th": "ปรับจาก {old} เป็น {new}", "en": "revised from {old} to {new}"},
+    "change_status_only": {"th": "ค่า {new} เท่าเดิม เปลี่ยนสถานะของตัวเลข", "en": "{new}, unchanged; the status of the figure changed"},
+    "changes_on": {"th": "การเปลี่ยนแปลงของข้อมูล {date} ({n} รายการ)", "en": "Data changes of {date} ({n})"},
+    "history": {"th": "ประวัติการแก้ไขค่า", "en": "What changed"},
+    "history_more": {"th": "การเปลี่ยนแปลงทั้งหมดของทุกตัวชี้วัด", "en": "Every change to every indicator"},
+    "feed": {"th": "ติดตามการเปลี่ยนแปลง (Atom feed)", "en": "Follow the changes (Atom feed)"},
     "commit": {"th": "รายการแก้ไข", "en": "Commit"},
     "all_sources": {"th": "แหล่งข้อมูลทั้งหมด", "en": "All sources"},
     "json_all": {"th": "ข้อมูลทุกตารางในไฟล์ JSON เดียว สำหรับนักพัฒนา", "en": "Every table in one JSON file, for programmers"},
@@ -283,6 +293,20 @@ def format_number(value: float | None, decimals: int = 0) -> str:
 def format_baht(amount: float) -> str:
     """Whole baht without decimals, satang when there are any: 1500000 -> '1,500,000'."""
     return format_number(amount, 0 if float(amount).is_integer() else 2)
+
+
+MONTHS = {
+    "th": ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
+           "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2025-03-01' -> '1 มีนาคม 2568' / '1 March 2025'."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS[lang][month - 1]} {display_year(year, lang)}"
 
 
 def format_change(value: float | None, decimals: int = 0) -> str:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import charts, compare, datapage, latest, share
+from . import changelog, charts, compare, datapage, latest, share
 from .downloads import site_xlsx_name
-from .labels import (LABELS, display_year, format_baht, format_change, format_number, format_percent, format_rate, label,
-                     year_label)
+from .labels import (LABELS, display_year, format_baht, format_change, format_date, format_number, format_percent,
+                     format_rate, label, year_label)
 from .model import Indicator, PlanModel
 from .status import STATUSES
 from .summary import missing, summarise
@@ -64,7 +64,12 @@ class PageWriter:
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
             num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
-        self.env.globals.update(change=format_change, percent=format_percent)
+        self.env.globals.update(change=format_change, percent=format_percent, date=lambda iso: format_date(iso, lang),
+                                subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
+        self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
+
+    def _subject(self, change):
+        return changelog.subject(change, self.model.indicators.get(change.indicator_id), self.lang)
 
     def tr(self, obj, name: str):
         """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
@@ -73,10 +78,12 @@ class PageWriter:
     # --- one function per kind of page; each returns {path: markdown} --------------------
 
     def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, str]:
+        self.history = changelog.by_indicator(changes)
         pages = {"index.md": self.home(), "indicators/index.md": self.indicator_list(), "budget.md": self.budget(),
                  "reporting.md": self.reporting(),
                  "data.md": self.data(downloads, descriptor), "changes.md": self.changes(changes),
-                 "latest.md": self.latest()}
+                 "latest.md": self.latest(),
+                 changelog.FEED: changelog.atom_feed(changes, self.model.indicators, self.lang, self.settings)}
         for plan in self.model.plans:
             pages[f"plans/{plan.plan_id}/index.md"] = self.plan(plan)
         for strategy in self.model.strategies.values():
@@ -147,6 +154,7 @@ class PageWriter:
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
             value_changes=compare.value_changes(indicator), plan_start=compare.plan_start(indicator),
+            history=self.history.get(indicator.indicator_id, []),
             data_links=self._data_links(indicator))
 
     def _data_links(self, indicator: Indicator) -> dict[str, str]:
@@ -193,7 +201,9 @@ class PageWriter:
         return self._render("latest.md.j2", "latest.md", label("latest_table", self.lang), rows=rows)
 
     def changes(self, changes) -> str:
-        return self._render("changes.md.j2", "changes.md", label("changes", self.lang), changes=changes,
+        """What changed, in sentences grouped by date and commit (changelog.py)."""
+        days = None if changes is None else changelog.by_day(changelog.by_commit(changes))
+        return self._render("changes.md.j2", "changes.md", label("changes", self.lang), days=days,
                             indicators=self.model.indicators)
 
 
