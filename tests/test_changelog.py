@@ -32,7 +32,7 @@ def test_changes_read_as_sentences(tmp_path):
     changes = history(tmp_path)
     revised = next(c for c in changes if c.kind == "revised")
     assert sentence(revised, VISITORS, "th") == \
-        "จำนวนผู้เยี่ยมเยือน พ.ศ. 2568: ปรับจาก 11,473,206 คน เป็น 11,955,249 คน (ตัวเลขเบื้องต้น → ตัวเลขปรับปรุง)"
+        "จำนวนผู้เยี่ยมเยือน ปี 2568: ปรับจาก 11,473,206 คน เป็น 11,955,249 คน (ตัวเลขเบื้องต้น → ตัวเลขปรับปรุง)"
     assert sentence(revised, VISITORS, "en") == \
         "Visitors, 2025: revised from 11,473,206 people to 11,955,249 people (Preliminary → Revised)"
     added = next(c for c in changes if c.year == 2024)

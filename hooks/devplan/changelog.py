@@ -11,7 +11,7 @@ from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
 from .history import Change
-from .labels import format_date, format_number, label, year_label
+from .labels import display_year, format_date, format_number, label
 from .model import Indicator
 
 FEED = "changes.xml"  # beside each language's pages: th/changes.xml, en/changes.xml
@@ -51,11 +51,11 @@ def by_indicator(changes: list[Change] | None) -> dict[str, list[Change]]:
 
 
 def subject(change: Change, indicator: Indicator | None, lang: str) -> str:
-    """Which value: 'จำนวนผู้เยี่ยมเยือน พ.ศ. 2568' or 'Visitors, target for 2027'."""
+    """Which value: 'จำนวนผู้เยี่ยมเยือน ปี 2568' or 'Visitors, target for 2027'."""
     name = getattr(indicator, f"name_{lang}") if indicator else change.indicator_id
-    year = year_label(change.year, lang, indicator.year_type if indicator else "calendar")
-    key = "change_subject_target" if change.table == "targets" else "change_subject"
-    return label(key, lang, name=name, year=year)
+    fiscal = indicator is not None and indicator.year_type == "fiscal"
+    key = "change_subject_target" if change.table == "targets" else "change_subject_fiscal" if fiscal else "change_subject"
+    return label(key, lang, name=name, year=display_year(change.year, lang))
 
 
 def what(change: Change, indicator: Indicator | None, lang: str) -> str:

@@ -47,6 +47,12 @@ def plan_start(indicator: Indicator) -> int | None:
     return goal.strategy.plan.start_year if goal and goal.strategy and goal.strategy.plan else None
 
 
+def plan_base_year(indicator: Indicator) -> int | None:
+    """The year most plan-period changes are counted from: the first observed year in the plan."""
+    start = plan_start(indicator)
+    return next((o.year for o in indicator.observations if start is not None and o.year >= start), None)
+
+
 def value_changes(indicator: Indicator) -> dict[int, Changes]:
     """Each observed year's changes, by year.
 

@@ -154,6 +154,7 @@ class PageWriter:
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
             value_changes=compare.value_changes(indicator), plan_start=compare.plan_start(indicator),
+            plan_base=compare.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []),
             data_links=self._data_links(indicator))
 
@@ -198,7 +199,8 @@ class PageWriter:
     def latest(self) -> str:
         """The whole-site table: every indicator's latest value and its change (latest.py)."""
         rows = [(i, latest.previous(i)) for i in self.model.indicators.values()]
-        return self._render("latest.md.j2", "latest.md", label("latest_table", self.lang), rows=rows)
+        return self._render("latest.md.j2", "latest.md", label("latest_table", self.lang), rows=rows,
+                            meta={"hide": ["toc"]})  # the wide table takes the contents' room
 
     def changes(self, changes) -> str:
         """What changed, in sentences grouped by date and commit (changelog.py)."""
