@@ -71,6 +71,8 @@ def on_page_content(html, page, config, files):
     blocks = _html_blocks[config.site_dir].get(page.file.src_uri)
     if blocks:
         html = join_html(html, blocks)
+    if (page.meta.get("search") or {}).get("exclude"):
+        return html  # a page that lists every indicator (pages.NOT_SEARCHED)
     _search_records[config.site_dir].append(search.record(
         page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
         _latest_values[config.site_dir].get(page.url, "")))

@@ -26,6 +26,9 @@ from .summary import missing, summarise
 from .trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Pages that repeat every indicator's name (the whole-site table, the changes) stay out of
+# search, or they would come first for any word and push out the pages about it.
+NOT_SEARCHED = {"search": {"exclude": True}}
 STATUS_ICONS = {  # shape as well as colour, so status never relies on colour alone
     "achieved": "★", "on_track": "▲", "off_track": "◆", "moving_away": "▼",
     "not_achieved": "■", "meets_standard": "✓", "misses_standard": "✗", "not_enough_data": "○", "no_target": "–",
@@ -200,12 +203,12 @@ class PageWriter:
         """The whole-site table: every indicator's latest value and its change (latest.py)."""
         rows = [(i, latest.previous(i)) for i in self.model.indicators.values()]
         return self._render("latest.md.j2", "latest.md", label("latest_table", self.lang), rows=rows,
-                            meta={"hide": ["toc"]})  # the wide table takes the contents' room
+                            meta={"hide": ["toc"], **NOT_SEARCHED})  # the wide table takes the contents' room
 
     def changes(self, changes) -> str:
         """What changed, in sentences grouped by date and commit (changelog.py)."""
         days = None if changes is None else changelog.by_day(changelog.by_commit(changes))
-        return self._render("changes.md.j2", "changes.md", label("changes", self.lang), days=days,
+        return self._render("changes.md.j2", "changes.md", label("changes", self.lang), days=days, meta=NOT_SEARCHED,
                             indicators=self.model.indicators)
 
 

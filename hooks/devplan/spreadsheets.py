@@ -72,7 +72,7 @@ def number_format(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-PERCENT_POINTS = "+0.0;-0.0;0.0"  # a change already in per cent (4.35 is 4.35 %)
+PERCENT_POINTS = '+0.0"%";-0.0"%";0.0"%"'  # a change already in per cent: 4.35 shows as +4.4%
 
 
 def text_width(value) -> float:
