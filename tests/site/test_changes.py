@@ -53,7 +53,7 @@ def test_changes_read_as_sentences_grouped_by_date(built_site):
     assert days and all(" 25" in h.get_text() or "25" in h.get_text() for h in days[:1])
     first = soup.select_one("ul.dp-changes li")
     text = first.get_text(" ", strip=True)
-    assert " ปี 25" in text and ("เพิ่มค่า" in text or "ปรับจาก" in text or "ลบค่า" in text)
+    assert "ปี 25" in text and ("เพิ่มค่า" in text or "ปรับจาก" in text or "ลบค่า" in text)
     assert first.find("a")["href"].startswith("../indicators/")
     commit = soup.select_one(".dp-commit p a")
     assert commit["href"].startswith("https://github.com/") and "/commit/" in commit["href"]
