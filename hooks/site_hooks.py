@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from devplan import search  # noqa: E402
 from devplan.pages import join_html, split_html  # noqa: E402
-from devplan.site import InvalidData, embed_pages, generated_pages, load_model, navigation, settings_from  # noqa: E402
+from devplan.site import (InvalidData, embed_pages, footer, generated_pages, load_model, navigation,  # noqa: E402
+                          settings_from)
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
@@ -64,6 +65,14 @@ def on_files(files, config):
             files.append(File(str(path.relative_to(ROOT / "docs")), str(ROOT / "docs"), config.site_dir,
                               config.use_directory_urls))
     return files
+
+
+def on_env(env, config, files):
+    """The footer's texts, for overrides/partials/footer.html."""
+    model = load_model(_data_dir(config))
+    settings = settings_from(config.site_name, config.extra, config.repo_url, model)
+    env.globals["dp_footer"] = footer(model, config.theme["language"], settings, _data_dir(config), config.site_url or "")
+    return env
 
 
 def on_page_content(html, page, config, files):

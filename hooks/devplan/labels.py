@@ -5,6 +5,7 @@ A test fails if any label lacks a language: nothing silently falls back to Engli
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 LANGUAGES = ("th", "en")
@@ -25,6 +26,11 @@ LABELS: dict[str, dict[str, str]] = {
     "budget": {"th": "งบประมาณโครงการ", "en": "Project budget"},
     "vision": {"th": "วิสัยทัศน์", "en": "Vision"},
     "years": {"th": "ช่วงเวลา", "en": "Years"},
+    "key_facts": {"th": "ตัวเลขสำคัญ", "en": "Key figures"},
+    "key_facts_rule": {"th": "แต่ละด้านของแผนพัฒนาจังหวัด: ตัวชี้วัดที่มีค่าล่าสุดใหม่ที่สุดของแต่ละเป้าประสงค์ พร้อมการเปลี่ยนแปลงจากค่าก่อนหน้าที่เทียบกันได้",
+                       "en": "For each area of the development plan: each goal's most recently measured indicator, with the change from the previous comparable value."},
+    "change_from": {"th": "{change} เทียบกับ {year}", "en": "{change} from {year}"},
+    "topics": {"th": "เลือกดูตามเรื่อง", "en": "Browse by topic"},
     "status_at_a_glance": {"th": "ความก้าวหน้าโดยสรุป", "en": "Progress at a glance"},
     "latest_value": {"th": "ค่าล่าสุด", "en": "Latest value"},
     "status": {"th": "สถานะ", "en": "Status"},
@@ -86,6 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
     "how_to_cite": {"th": "วิธีอ้างอิง", "en": "How to cite"},
     "edit_data": {"th": "ข้อมูลต้นทางของหน้านี้บน GitHub", "en": "The data behind this page on GitHub"},
     "edit": {"th": "แก้ไขค่าใน GitHub", "en": "Edit the values on GitHub"},
+    "cite_text": {"th": "{names}. ข้อมูล ณ วันที่ {date}. {url}", "en": "{names}. Data as of {date}. {url}"},
+    "licence_note": {"th": "ตัวเลขแต่ละค่ามีเงื่อนไขการใช้ของแหล่งที่มากำกับด้วย", "en": "Each figure also carries its source's terms."},
     "report_error": {"th": "แจ้งข้อผิดพลาด", "en": "Report an error"},
     "no_data": {"th": "ยังไม่มีข้อมูล", "en": "No data yet"},
     "no_target_text": {"th": "ยังไม่มีการเผยแพร่ค่าเป้าหมาย", "en": "No target published"},
@@ -280,6 +288,19 @@ def year_label(year_ce: int, lang: str, year_type: str = "calendar") -> str:
     if year_type == "fiscal":
         return f"ปีงบประมาณ พ.ศ. {year_ce + BE_OFFSET}" if lang == "th" else f"FY {year_ce}"
     return f"พ.ศ. {year_ce + BE_OFFSET}" if lang == "th" else str(year_ce)
+
+
+MONTHS = {"th": ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+                 "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December")}
+
+
+def display_date(day: dt.date | None, lang: str) -> str:
+    """'15 กันยายน 2568' / '15 September 2025' (month names of our own: no locale needed)."""
+    if day is None:
+        return ""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {display_year(day.year, lang)}"
 
 
 def format_number(value: float | None, decimals: int = 0) -> str:

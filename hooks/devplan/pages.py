@@ -16,10 +16,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import changelog, charts, compare, datapage, latest, share
+from . import changelog, charts, compare, datapage, home, latest, share
 from .downloads import site_xlsx_name
-from .labels import (LABELS, display_year, format_baht, format_change, format_date, format_number, format_percent,
-                     format_rate, label, year_label)
+from .labels import (LABELS, display_date, display_year, format_baht, format_change, format_date, format_number,
+                     format_percent, format_rate, label, year_label)
 from .model import Indicator, PlanModel
 from .status import STATUSES
 from .summary import missing, summarise
@@ -109,7 +109,8 @@ class PageWriter:
 
     def home(self) -> str:
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
-                            **self._glance())
+                            **self._glance(), key_facts=home.key_facts(self._areas()), topics=self.settings.get("topics", []),
+                            change=lambda i: home.change_words(i, self.lang), date=lambda d: display_date(d, self.lang))
 
     def _glance(self) -> dict:
         """The home page's status block: both statuses per area of the five-year plan."""

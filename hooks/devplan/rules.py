@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .descriptor import unsafe_reason
+from .home import topic_problems
 from .validate import Package, Problem, resource_file
 
 
@@ -30,6 +31,8 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
         problems += _source_locations(package)
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
     problems += _links_and_coverage(package)
+    if "indicators" in tables:  # topics.csv, the home page's doors by topic, names indicators
+        problems += topic_problems(package.base, {i["indicator_id"] for i in tables["indicators"]})
     return problems
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from . import share
 from .downloads import package_descriptor, package_files
 from .history import data_changes
-from .labels import label
+from .home import read_topics
+from .labels import display_date, label
 from .model import PlanModel, build_model
 from .pages import PageWriter
 from .report import failure_summary, format_problem
@@ -77,12 +78,31 @@ def navigation(model: PlanModel, lang: str) -> list:
 
 def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
     downloads, descriptor, changes = _published(model, str(data_dir), settings["site_url"])
+    settings = {**settings, "topics": read_topics(Path(data_dir), model)}  # the home page's doors
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
 
 def embed_pages(model: PlanModel, lang: str, settings: dict) -> dict[str, str]:
     """Each indicator's chart as a page for other sites' iframes (plain HTML, no theme)."""
     return share.embed_pages(PageWriter(model, lang, settings))
+
+
+def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, site_url: str) -> dict[str, str]:
+    """The texts of the footer on every page (overrides/partials/footer.html), in one language."""
+    licence = (package_descriptor(Path(data_dir)).get("licenses") or [{}])[0]
+    publisher = settings["publisher"].get(lang, "")
+    date = display_date(model.data_date, lang)
+    repo = settings["repo_url"].rstrip("/")
+    return {
+        "publisher_label": label("publisher", lang), "publisher": publisher,
+        "licence_label": label("licence", lang), "licence": licence.get("name", ""),
+        "licence_url": licence.get("path", ""), "licence_note": label("licence_note", lang),
+        "date_label": label("updated", lang), "date": date,
+        "cite_label": label("how_to_cite", lang),
+        "cite": label("cite_text", lang, names=". ".join(dict.fromkeys(filter(None, [publisher, settings["site_name"]]))),
+                      date=date, url=site_url),
+        "report": label("report_error", lang), "report_url": f"{repo}/issues/new" if repo else "",
+    }
 
 
 @lru_cache(maxsize=4)
