@@ -68,3 +68,8 @@ def test_the_search_words_list_reads_and_a_bad_row_is_located(tmp_path):
     bad.write_text("typed,finds\nฝุ่น,PM2.5\nsmog,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"search-words.csv:3: .*finds"):
         search.read_search_words(bad)
+
+
+def test_two_words_typed_as_one_run_find_a_title_that_has_them():
+    item = search.record("strategies/s/", "", "<h1>ลดฝุ่นควัน PM2.5</h1>", "th")
+    assert search.thai_key("ฝุ่นควัน") in keys(item.title_keys)  # newmm cuts it ฝุ่น + ควัน

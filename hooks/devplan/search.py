@@ -86,14 +86,18 @@ def _parts(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _cut(run: str) -> tuple[str, ...]:
+def _tokens(run: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
+    return tuple(word for word in word_tokenize(run, engine="newmm", keep_whitespace=False) if word.strip())
+
+
+@lru_cache(maxsize=200_000)
+def _cut(run: str) -> tuple[str, ...]:
     words: list[str] = []
-    for word in word_tokenize(run, engine="newmm", keep_whitespace=False):
-        if word.strip():
-            words.append(word)
-            words.extend(_parts(word))
+    for word in _tokens(run):
+        words.append(word)
+        words.extend(_parts(word))
     return tuple(words)
 
 
@@ -104,6 +108,16 @@ def thai_words(text: str) -> list[str]:
     ['ฝุ่น', 'ควัน', 'และ', 'ไฟป่า', 'การท่องเที่ยว', 'การ', 'ท่องเที่ยว']
     """
     return [word for run in THAI.findall(text) for word in _cut(run)]
+
+
+def joined_pairs(text: str) -> list[str]:
+    """Each two neighbouring Thai words as one: a reader types ฝุ่นควัน as one run, which the
+    cutter makes two words. Used for titles only, where such a match matters most."""
+    pairs = []
+    for run in THAI.findall(text):
+        words = _tokens(run)
+        pairs += [a + b for a, b in zip(words, words[1:])]
+    return pairs
 
 
 def page_text(content_html: str) -> str:
@@ -202,7 +216,7 @@ def record(url: str, title: str, content_html: str, language: str,
     text = page_text(content_html)
     heading = H1.search(content_html)
     plain_title = page_text(heading.group(1)) if heading else html.unescape(TAG.sub("", title or ""))
-    title_keys = word_keys(thai_words(plain_title))
+    title_keys = word_keys(thai_words(plain_title) + joined_pairs(plain_title))
     keys = word_keys(thai_words(text))
     folded_title, folded_text = plain_title.casefold(), text.casefold()
     for typed, finds in words:
