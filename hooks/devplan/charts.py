@@ -2,28 +2,38 @@
 template cost ~29 s to build), drawn in the browser by docs/assets/js/charts.js.
 
 Colours are Okabe-Ito (safe for colour-blind readers), and every series also differs by
-line dash or marker shape, so no meaning rests on colour alone.
+line dash or marker shape, so no meaning rests on colour alone. charts.js swaps each
+colour for a lighter one of the same family in the dark scheme.
+
+Axis ticks are chosen here, not by Plotly: Plotly's labels follow one number format, so a
+Gini coefficient of 0.25-0.32 read "0.3, 0.3, 0.2" with one decimal, and its year labels
+stand on end on a phone. Here every label is a round value with the decimals its step
+needs, and years come at most MAX_YEAR_TICKS to an axis, upright.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from decimal import Decimal
 
 from .labels import display_year, format_number, label, year_label
 from .model import Indicator, PlanModel
 
 FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
 BLUE, VERMILLION, GREEN = "#0072B2", "#D55E00", "#009E73"
+VALUE_TICKS = 5  # about this many labels on the value axis
+MAX_YEAR_TICKS = 7  # upright year labels that fit side by side on a 390 px phone
 
 
-def _layout(lang: str, x_title: str, y_title: str, **extra) -> dict:
+def _layout(x_title: str, y_title: str, **extra) -> dict:
     layout = {
         "font": {"family": FONT, "size": 14},
         "margin": {"l": 64, "r": 16, "t": 16, "b": 56},
         "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-        "xaxis": {"title": {"text": x_title}, "tickformat": "d", "automargin": True},
-        "yaxis": {"title": {"text": y_title}, "separatethousands": True, "automargin": True, "rangemode": "tozero"},
-        "legend": {"orientation": "h", "y": -0.25},
+        "xaxis": {"title": {"text": x_title}, "automargin": True, "tickangle": 0},
+        "yaxis": {"title": {"text": y_title}, "automargin": True},
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},  # above: clear of the year axis
         "separators": ".,",
         "hoverlabel": {"font": {"family": FONT}},
     }
@@ -31,89 +41,125 @@ def _layout(lang: str, x_title: str, y_title: str, **extra) -> dict:
     return layout
 
 
-def indicator_figure(indicator: Indicator, lang: str) -> dict:
-    """Observed values, the target path from the baseline, and the baseline itself."""
-    unit = getattr(indicator, f"unit_{lang}")
-    decimals = indicator.decimals
-    kind = indicator.year_type
+def value_ticks(low: float, high: float, count: int = VALUE_TICKS) -> tuple[list[float], list[str], list[float]]:
+    """Round tick values from zero (or below) to above `high`, their labels, and the axis range.
+
+    Every label differs from its neighbours because it carries the decimals of the step:
+    a Gini coefficient of 0.25-0.32 gives 0.0, 0.1, ..., 0.4, and 0.1 alone 0.00, 0.02, ...
+
+    >>> value_ticks(0.02, 0.1)[1]
+    ['0.00', '0.02', '0.04', '0.06', '0.08', '0.10', '0.12']
+    """
+    low, high = min(low, 0.0), max(high, 0.0)  # values are read against zero
+    if high == low:
+        high = low + 1
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * (1 - 1e-9))
+    decimals = max(0, -Decimal(repr(round(step, 12))).normalize().as_tuple().exponent)
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    if last * step - high < step * 0.05 and high > 0:
+        last += 1  # room above the highest marker
+    values = [round(k * step, decimals) for k in range(first, last + 1)]
+    return values, [format_number(v, decimals) for v in values], [values[0], values[-1]]
+
+
+def year_ticks(years: list[int]) -> tuple[list[int], list[float]]:
+    """Year labels every 1, 2, 5, 10... years, at most MAX_YEAR_TICKS, and the axis range
+    with room at both ends, so the first year stands clear of the value axis's "0"."""
+    first, last = min(years), max(years)
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) // s + 1 <= MAX_YEAR_TICKS)
+    ticks = list(range(math.ceil(first / step) * step, last + 1, step))
+    pad = max(0.5, (last - first) * 0.1)
+    return ticks, [first - pad, last + pad]
+
+
+def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
+    """Observed values (preliminary ones hollow, reached by a dotted line), the target path
+    from the baseline, and the baseline itself. None when there is nothing to draw: no
+    value, or one value and no target (the page then says so in words)."""
     observed = indicator.observations
-    points = _with_gaps(observed)
-    traces = [{
-        "type": "scatter", "mode": "lines+markers", "name": label("observed", lang), "connectgaps": False,
-        "x": [int(display_year(o.year, lang)) if o else None for o in points],
-        "y": [o.value if o else None for o in points],
-        "customdata": [[year_label(o.year, lang, kind), format_number(o.value, decimals), label(o.status, lang),
-                        _plain(getattr(o.source, f"title_{lang}"))] if o else None for o in points],
-        "hovertemplate": "%{customdata[0]}<br>%{customdata[1]} " + _plain(unit)
-                         + "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
-        "line": {"color": BLUE, "width": 3}, "marker": {"symbol": "circle", "size": 9},
-    }]
+    if not observed or (len(observed) == 1 and not indicator.targets):
+        return None
+    unit = _plain(getattr(indicator, f"unit_{lang}"))
+    decimals, kind = indicator.decimals, indicator.year_type
+
+    def point(x, y, text):  # one point's hover text: year, value and unit, what it is
+        return [year_label(x, lang, kind), f"{format_number(y, decimals)} {unit}", text]
+
+    def trace(name, points, hover_text, **style):
+        return {"type": "scatter", "name": name, "connectgaps": False,
+                "x": [int(display_year(p[0], lang)) if p else None for p in points],
+                "y": [p[1] if p else None for p in points],
+                "customdata": [point(p[0], p[1], hover_text(p)) if p else None for p in points],
+                "hovertemplate": "%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<extra></extra>", **style}
+
+    status_text = lambda p: label(p[2], lang)  # noqa: E731
+    firm, provisional = _split_preliminary(_with_gaps(observed))
+    traces = []
+    if any(firm):
+        traces.append(trace(label("observed", lang), firm, status_text, mode="lines+markers",
+                            line={"color": BLUE, "width": 3}, marker={"symbol": "circle", "size": 9, "color": BLUE}))
+    if provisional:
+        hollow = [bool(p) and p[2] == "preliminary" for p in provisional]
+        traces.append(trace(label("preliminary", lang), provisional, status_text, mode="lines+markers",
+                            line={"color": BLUE, "width": 3, "dash": "dot"},
+                            marker={"symbol": ["circle-open" if h else "circle" for h in hollow],
+                                    "size": [11 if h else 9 for h in hollow], "color": BLUE,
+                                    "line": {"width": 2.5, "color": BLUE}}))
     progress = indicator.progress
-    dated = [t for t in indicator.targets if t.kind != "standard"]  # a standard is a level, not a path
-    if dated:
-        start = [progress.baseline] if progress and progress.baseline else []
-        points = start + [(t.year, t.value) for t in dated]
-        traces.append({
-            "type": "scatter", "mode": "lines+markers", "name": label("target_path", lang),
-            "x": [int(display_year(y, lang)) for y, _ in points], "y": [v for _, v in points],
-            "customdata": [[year_label(y, lang, kind), format_number(v, decimals)] for y, v in points],
-            "hovertemplate": label("target", lang) + " %{customdata[0]}<br>%{customdata[1]} " + _plain(unit) + "<extra></extra>",
-            "line": {"color": VERMILLION, "dash": "dash", "width": 2}, "marker": {"symbol": "diamond", "size": 10},
-        })
-    traces += _standard_lines(indicator, lang)
-    if progress and progress.baseline:
-        year, value = progress.baseline
-        traces.append({
-            "type": "scatter", "mode": "markers", "name": label("baseline", lang),
-            "x": [int(display_year(year, lang))], "y": [value],
-            "customdata": [[year_label(year, lang, kind), format_number(value, decimals)]],
-            "hovertemplate": label("baseline", lang) + " %{customdata[0]}<br>%{customdata[1]} " + _plain(unit) + "<extra></extra>",
-            "marker": {"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3}},
-        })
+    baseline = progress.baseline if progress else None
+    if indicator.targets:
+        path = ([baseline] if baseline else []) + [(t.year, t.value) for t in indicator.targets]
+        traces.append(trace(label("target_path", lang), path, lambda p: label("target", lang), mode="lines+markers",
+                            line={"color": VERMILLION, "dash": "dash", "width": 2},
+                            marker={"symbol": "diamond", "size": 10, "color": VERMILLION}))
+    if baseline:
+        traces.append(trace(label("baseline", lang), [baseline], lambda p: label("baseline", lang), mode="markers",
+                            marker={"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3, "color": GREEN}}))
     x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + (" (พ.ศ.)" if lang == "th" else " (C.E.)")
-    layout = _layout(lang, x_title, _plain(unit))
-    years = {x for trace in traces for x in trace["x"] if x is not None}
-    if years and max(years) - min(years) <= 12:
-        layout["xaxis"]["dtick"] = 1  # whole years only, never 2566.5
-    layout["yaxis"]["tickformat"] = ",." + str(min(decimals, 1)) + "f" if decimals else ","
+    layout = _layout(x_title, unit)
+    years = [x for t in traces for x in t["x"] if x is not None]
+    values = [y for t in traces for y in t["y"] if y is not None]
+    layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = year_ticks(years)
+    layout["xaxis"]["ticktext"] = [str(y) for y in layout["xaxis"]["tickvals"]]
+    layout["yaxis"]["tickvals"], layout["yaxis"]["ticktext"], layout["yaxis"]["range"] = value_ticks(min(values), max(values))
     return {"data": traces, "layout": layout}
 
 
-def _standard_lines(indicator: Indicator, lang: str) -> list[dict]:
-    """Each national standard as a level line from the year it applies to the last year shown."""
-    standards = [t for t in indicator.targets if t.kind == "standard"]
-    last = max([o.year for o in indicator.observations] + [t.year for t in indicator.targets], default=0)
-    unit = _plain(getattr(indicator, f"unit_{lang}"))
-    traces = []
-    for n, standard in enumerate(standards):
-        end = standards[n + 1].year if n + 1 < len(standards) else max(last, standard.year + 1)
-        years = [standard.year, end]
-        traces.append({
-            "type": "scatter", "mode": "lines", "name": label("national_standard", lang), "showlegend": n == 0,
-            "x": [int(display_year(y, lang)) for y in years], "y": [standard.value] * 2,
-            "customdata": [[year_label(y, lang, indicator.year_type), format_number(standard.value, indicator.decimals)]
-                           for y in years],
-            "hovertemplate": label("national_standard", lang) + " %{customdata[0]}<br>%{customdata[1]} " + unit + "<extra></extra>",
-            "line": {"color": VERMILLION, "dash": "dot", "width": 2},
-        })
-    return traces
-
-
 def _with_gaps(observed: list) -> list:
-    """The observations with None where the line must break: across a gap longer than twice
-    the series' usual spacing (2013 -> 2019 in a yearly series), where no line should
-    suggest values nobody measured. Two-yearly surveys stay joined.
+    """(year, value, status) of the observations, with None where the line must break:
+    across a gap longer than twice the series' usual spacing (2013 -> 2019 in a yearly
+    series), where no line should suggest values nobody measured. Two-yearly surveys stay joined.
     """
-    if len(observed) < 3:
-        return list(observed)
-    steps = sorted(b.year - a.year for a, b in zip(observed, observed[1:]))
+    points = [(o.year, o.value, o.status) for o in observed]
+    if len(points) < 3:
+        return points
+    steps = sorted(b[0] - a[0] for a, b in zip(points, points[1:]))
     usual = steps[len(steps) // 2]
-    points = [observed[0]]
-    for before, after in zip(observed, observed[1:]):
-        if after.year - before.year > 2 * usual:
-            points.append(None)
-        points.append(after)
-    return points
+    joined = [points[0]]
+    for before, after in zip(points, points[1:]):
+        if after[0] - before[0] > 2 * usual:
+            joined.append(None)
+        joined.append(after)
+    return joined
+
+
+def _split_preliminary(points: list) -> tuple[list, list]:
+    """The points in two lines: firm figures, and preliminary ones joined to the firm
+    figure before them (that joint drawn filled, the preliminary points hollow)."""
+    firm = [p if p and p[2] != "preliminary" else None for p in points]
+    provisional: list = []
+    for before, p in zip([None] + points, points):
+        if not p or p[2] != "preliminary":
+            continue
+        if not provisional or provisional[-1] is not before:
+            if provisional:
+                provisional.append(None)
+            if before:
+                provisional.append(before)
+        provisional.append(p)
+    return firm, provisional
 
 
 def _plain(text: str) -> str:
@@ -130,9 +176,9 @@ def budget_by_strategy(model: PlanModel, lang: str) -> dict:
         "marker": {"color": BLUE}, "customdata": [format_number(t, 2) for t in totals],
         "hovertemplate": "%{y}<br>%{customdata} " + label("million_baht", lang) + "<extra></extra>",
     }]
-    layout = _layout(lang, label("million_baht", lang), "")
+    layout = _layout(label("million_baht", lang), "")
     layout["yaxis"] = {"automargin": True, "autorange": "reversed"}
-    layout["xaxis"]["tickformat"] = ",.0f"
+    layout["xaxis"]["tickvals"], layout["xaxis"]["ticktext"], layout["xaxis"]["range"] = value_ticks(min(totals), max(totals))
     return {"data": traces, "layout": layout}
 
 

@@ -50,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_of_value": {"th": "ประเภทค่า", "en": "Kind of value"},
     "observed": {"th": "ค่าที่วัดได้", "en": "Observed"},
     "target": {"th": "ค่าเป้าหมาย", "en": "Target"},
+    "one_value": {"th": "มีค่าที่วัดได้เพียงค่าเดียว จึงยังไม่มีแผนภูมิ", "en": "Only one value so far, so there is no chart yet"},
     "target_path": {"th": "เส้นทางสู่เป้าหมาย", "en": "Path to target"},
     "national_standard": {"th": "ค่ามาตรฐานระดับประเทศ", "en": "National standard"},
     "baseline": {"th": "ปีฐาน", "en": "Baseline"},

@@ -154,7 +154,7 @@ class PageWriter:
             "indicator.md.j2", f"indicators/{indicator.indicator_id}.md", self.tr(indicator, "name"),
             meta=share.indicator_meta(indicator, self.lang), sharing=share.chart_sharing(indicator, self.lang, self.settings),
             i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
-            progress=indicator.progress, chart_json=charts.to_attribute(figure),
+            progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
             value_changes=compare.value_changes(indicator), plan_start=compare.plan_start(indicator),

@@ -77,9 +77,10 @@ def embed_pages(writer) -> dict[str, str]:
     lang = writer.lang
     pages = {}
     for indicator in writer.model.indicators.values():
+        figure = charts.indicator_figure(indicator, lang)  # None without two values: the page says so
         pages[embed_path(indicator.indicator_id)] = template.render(
             i=indicator, unit=writer.tr(indicator, "unit"),
-            chart_json=charts.to_attribute(charts.indicator_figure(indicator, lang)),
+            chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, lang), link=lambda to: "../../" + to,
             publishers=publishers(indicator, lang),
             page=page_address(writer.settings, lang, f"indicators/{indicator.indicator_id}/"))
