@@ -21,7 +21,7 @@ from .labels import display_year, format_number, label, year_label
 from .model import Indicator, PlanModel
 
 FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
-BLUE, VERMILLION, GREEN = "#0072B2", "#D55E00", "#009E73"
+BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#555555"
 VALUE_TICKS = 5  # about this many labels on the value axis
 MAX_YEAR_TICKS = 7  # upright year labels that fit side by side on a 390 px phone
 
@@ -109,11 +109,16 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
                                     "line": {"width": 2.5, "color": BLUE}}))
     progress = indicator.progress
     baseline = progress.baseline if progress else None
-    if indicator.targets:
-        path = ([baseline] if baseline else []) + [(t.year, t.value) for t in indicator.targets]
+    kinds = {kind: [(t.year, t.value) for t in indicator.targets if t.kind == kind] for kind in ("plan", "announced", "standard")}
+    if kinds["plan"]:
+        path = ([baseline] if baseline else []) + kinds["plan"]
         traces.append(trace(label("target_path", lang), path, lambda p: label("target", lang), mode="lines+markers",
                             line={"color": VERMILLION, "dash": "dash", "width": 2},
                             marker={"symbol": "diamond", "size": 10, "color": VERMILLION}))
+    if kinds["announced"]:  # an aim said in public: points, not a path the plan set
+        traces.append(trace(label("target_announced", lang), kinds["announced"], lambda p: label("target_announced", lang),
+                            mode="markers", marker={"symbol": "diamond-open", "size": 12, "color": VERMILLION,
+                                                    "line": {"width": 2.5, "color": VERMILLION}}))
     if baseline:
         traces.append(trace(label("baseline", lang), [baseline], lambda p: label("baseline", lang), mode="markers",
                             marker={"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3, "color": GREEN}}))
@@ -122,6 +127,14 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     years = [x for t in traces for x in t["x"] if x is not None]
     values = [y for t in traces for y in t["y"] if y is not None]
     layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = year_ticks(years)
+    if kinds["standard"]:  # a reference level: a level line from the year it applies
+        x, y = _levels(kinds["standard"], layout["xaxis"]["range"], lang)
+        traces.append({"type": "scatter", "mode": "lines", "name": label("standard", lang), "x": x, "y": y,
+                       "customdata": [[label("standard", lang), f"{format_number(v, decimals)} {unit}", ""] if v is not None
+                                      else None for v in y],
+                       "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra></extra>",
+                       "line": {"color": GREY, "dash": "dot", "width": 2}})
+        values += [v for _, v in kinds["standard"]]
     layout["xaxis"]["ticktext"] = [str(y) for y in layout["xaxis"]["tickvals"]]
     layout["yaxis"]["tickvals"], layout["yaxis"]["ticktext"], layout["yaxis"]["range"] = value_ticks(min(values), max(values))
     return {"data": traces, "layout": layout}
@@ -143,6 +156,18 @@ def _with_gaps(observed: list) -> list:
             joined.append(None)
         joined.append(after)
     return joined
+
+
+def _levels(standards: list, axis: list, lang: str) -> tuple[list, list]:
+    """x and y of a level line per standard, from the year it applies (or the axis start)
+    to the next standard (or the axis end), broken by None between standards."""
+    starts = [max(int(display_year(year, lang)), axis[0]) for year, _ in standards]
+    x: list = []
+    y: list = []
+    for start, end, (_, value) in zip(starts, starts[1:] + [axis[1]], standards):
+        x += ([None] if x else []) + [start, end]
+        y += ([None] if y else []) + [value, value]
+    return x, y
 
 
 def _split_preliminary(points: list) -> tuple[list, list]:

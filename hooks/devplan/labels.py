@@ -51,6 +51,8 @@ LABELS: dict[str, dict[str, str]] = {
     "observed": {"th": "ค่าที่วัดได้", "en": "Observed"},
     "target": {"th": "ค่าเป้าหมาย", "en": "Target"},
     "one_value": {"th": "มีค่าที่วัดได้เพียงค่าเดียว จึงยังไม่มีแผนภูมิ", "en": "Only one value so far, so there is no chart yet"},
+    "target_announced": {"th": "เป้าที่ประกาศในข่าว (ไม่ใช่ KPI ของแผน)", "en": "Aim announced in the news (not a plan KPI)"},
+    "standard": {"th": "มาตรฐานระดับประเทศ", "en": "National standard"},
     "target_path": {"th": "เส้นทางสู่เป้าหมาย", "en": "Path to target"},
     "national_standard": {"th": "ค่ามาตรฐานระดับประเทศ", "en": "National standard"},
     "baseline": {"th": "ปีฐาน", "en": "Baseline"},

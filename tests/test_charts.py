@@ -1,0 +1,62 @@
+"""Chart figures (hooks/devplan/charts.py) on made-up indicators: axis ticks, preliminary
+figures and the kinds of target. Every number here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from devplan.charts import indicator_figure, value_ticks, year_ticks
+from devplan.model import Indicator, Observation, Source, Target
+from devplan.status import Progress
+
+SOURCE = Source("test", "t", "t", "p", "p", None, None, dt.date(2025, 1, 1), "l", "l")
+
+
+def indicator(values, targets=(), decimals=0) -> Indicator:
+    """An indicator with invented (year, value[, status]) observations and (year, value, kind) targets."""
+    made = Indicator("x", "ชื่อ", "Name", "หน่วย", "unit", decimals, "higher", "calendar", None, "a", "a", "m", "m", SOURCE)
+    made.observations = [Observation(v[0], v[1], v[2] if len(v) > 2 else "final", SOURCE) for v in values]
+    made.targets = [Target(y, v, SOURCE, kind=k) for y, v, k in targets]
+    made.progress = Progress("no_target", baseline=(values[0][0], values[0][1]) if values else None)
+    return made
+
+
+@pytest.mark.parametrize("low,high", [(0.25, 0.32), (0.001, 0.004), (0, 0), (3, 3), (-12.5, 40), (10999862, 11955249),
+                                      (0.5, 1.5), (97.1, 99.9), (-0.3, -0.1)])
+def test_value_ticks_never_repeat_and_cover_the_values(low, high):
+    values, labels, (bottom, top) = value_ticks(low, high)
+    assert len(set(labels)) == len(labels) and 3 <= len(labels) <= 8
+    assert bottom <= min(low, 0) and top >= max(high, 0)
+
+
+def test_year_ticks_fit_a_phone_and_leave_room_at_the_ends():
+    for first, last in [(2566, 2568), (2541, 2568), (1990, 2027), (2024, 2024)]:
+        ticks, (start, end) = year_ticks([first, last])
+        assert len(ticks) <= 7 and start < first and end > last
+
+
+def test_no_figure_without_two_values_or_a_target():
+    assert indicator_figure(indicator([]), "en") is None
+    assert indicator_figure(indicator([(2024, 5.0)]), "en") is None
+    assert indicator_figure(indicator([(2024, 5.0)], [(2027, 8.0, "plan")]), "en") is not None
+
+
+def test_preliminary_values_are_their_own_hollow_dotted_trace():
+    figure = indicator_figure(indicator([(2023, 1.0, "revised"), (2024, 2.0, "revised"), (2025, 3.0, "preliminary")]), "th")
+    observed, preliminary = figure["data"][:2]
+    assert observed["x"] == [2566, 2567, None]
+    assert preliminary["name"] == "ตัวเลขเบื้องต้น" and preliminary["line"]["dash"] == "dot"
+    assert preliminary["x"] == [2567, 2568] and preliminary["marker"]["symbol"] == ["circle", "circle-open"]
+
+
+def test_each_kind_of_target_is_drawn_and_named():
+    figure = indicator_figure(indicator([(2020, 10.0), (2022, 12.0)], [(2027, 20.0, "plan"), (2026, 18.0, "announced"),
+                                                                      (2015, 15.0, "standard")]), "en")
+    by_name = {t["name"]: t for t in figure["data"]}
+    assert by_name["Path to target"]["x"] == [2020, 2027]  # from the baseline
+    assert by_name["Aim announced in the news (not a plan KPI)"]["mode"] == "markers"
+    level = by_name["National standard"]
+    assert set(level["y"]) == {15.0} and level["x"][0] == figure["layout"]["xaxis"]["range"][0]
+    assert figure["layout"]["yaxis"]["range"][1] >= 20.0
