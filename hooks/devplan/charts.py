@@ -137,6 +137,7 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
         values += [v for _, v in kinds["standard"]]
     layout["xaxis"]["ticktext"] = [str(y) for y in layout["xaxis"]["tickvals"]]
     layout["yaxis"]["tickvals"], layout["yaxis"]["ticktext"], layout["yaxis"]["range"] = value_ticks(min(values), max(values))
+    layout["height"] = 300 + 22 * len(traces)  # the legend's rows (one a series on a phone) above the same plot
     return {"data": traces, "layout": layout}
 
 
