@@ -60,3 +60,12 @@ def test_each_kind_of_target_is_drawn_and_named():
     level = by_name["National standard"]
     assert set(level["y"]) == {15.0} and level["x"][0] == figure["layout"]["xaxis"]["range"][0]
     assert figure["layout"]["yaxis"]["range"][1] >= 20.0
+
+
+def test_line_breaks_between_values_that_cannot_be_compared():
+    made = indicator([(2019, 70.0), (2020, 71.0), (2021, 72.0), (2022, 80.0), (2023, 81.0)])
+    made.observations[3].series = "new-survey"
+    made.observations[4].series = "new-survey"
+    assert indicator_figure(made, "en")["data"][0]["x"] == [2019, 2020, 2021, None, 2022, 2023]
+    made.observations[4].coverage = "part-year"  # part of 2023 against the whole of 2022
+    assert indicator_figure(made, "en")["data"][0]["x"][-2:] == [None, 2023]

@@ -143,19 +143,20 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
 
 def _with_gaps(observed: list) -> list:
     """(year, value, status) of the observations, with None where the line must break:
-    across a gap longer than twice the series' usual spacing (2013 -> 2019 in a yearly
-    series), where no line should suggest values nobody measured. Two-yearly surveys stay joined.
+    between values that cannot be compared (another series, or part of a year against a
+    whole year), and across a gap longer than twice the usual spacing (2013 -> 2019 in a
+    yearly series), where no line should suggest values nobody measured. Two-yearly
+    surveys stay joined.
     """
     points = [(o.year, o.value, o.status) for o in observed]
-    if len(points) < 3:
-        return points
+    kinds = [(o.series or None, o.coverage or None) for o in observed]
     steps = sorted(b[0] - a[0] for a, b in zip(points, points[1:]))
-    usual = steps[len(steps) // 2]
-    joined = [points[0]]
-    for before, after in zip(points, points[1:]):
-        if after[0] - before[0] > 2 * usual:
+    usual = steps[len(steps) // 2] if len(steps) >= 2 else None
+    joined = points[:1]
+    for k in range(1, len(points)):
+        if kinds[k] != kinds[k - 1] or (usual and points[k][0] - points[k - 1][0] > 2 * usual):
             joined.append(None)
-        joined.append(after)
+        joined.append(points[k])
     return joined
 
 
