@@ -48,7 +48,7 @@ def test_preliminary_values_are_their_own_hollow_dotted_trace():
     observed, preliminary = figure["data"][:2]
     assert observed["x"] == [2566, 2567, None]
     assert preliminary["name"] == "ตัวเลขเบื้องต้น" and preliminary["line"]["dash"] == "dot"
-    assert preliminary["x"] == [2567, 2568] and preliminary["marker"]["symbol"] == ["circle", "circle-open"]
+    assert preliminary["x"] == [2567, 2568] and preliminary["marker"]["symbol"] == "circle-open"
 
 
 def test_each_kind_of_target_is_drawn_and_named():

@@ -101,12 +101,11 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
         traces.append(trace(label("observed", lang), firm, status_text, mode="lines+markers",
                             line={"color": BLUE, "width": 3}, marker={"symbol": "circle", "size": 9, "color": BLUE}))
     if provisional:
-        hollow = [bool(p) and p[2] == "preliminary" for p in provisional]
+        # Every marker hollow, so the legend shows a hollow one; the joint's ring sits on its filled twin.
+        sizes = [11 if p and p[2] == "preliminary" else 9 for p in provisional]
         traces.append(trace(label("preliminary", lang), provisional, status_text, mode="lines+markers",
                             line={"color": BLUE, "width": 3, "dash": "dot"},
-                            marker={"symbol": ["circle-open" if h else "circle" for h in hollow],
-                                    "size": [11 if h else 9 for h in hollow], "color": BLUE,
-                                    "line": {"width": 2.5, "color": BLUE}}))
+                            marker={"symbol": "circle-open", "size": sizes, "color": BLUE, "line": {"width": 2.5, "color": BLUE}}))
     progress = indicator.progress
     baseline = progress.baseline if progress else None
     kinds = {kind: [(t.year, t.value) for t in indicator.targets if t.kind == kind] for kind in ("plan", "announced", "standard")}
@@ -174,7 +173,7 @@ def _levels(standards: list, axis: list, lang: str) -> tuple[list, list]:
 
 def _split_preliminary(points: list) -> tuple[list, list]:
     """The points in two lines: firm figures, and preliminary ones joined to the firm
-    figure before them (that joint drawn filled, the preliminary points hollow)."""
+    figure before them."""
     firm = [p if p and p[2] != "preliminary" else None for p in points]
     provisional: list = []
     for before, p in zip([None] + points, points):
