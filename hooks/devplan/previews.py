@@ -171,7 +171,7 @@ def _small_chart(image, indicator: Indicator, lang: str) -> None:
     runs = [[]]
     for o in _with_gaps(indicator.observations):
         if o:
-            runs[-1].append((o.year, o.value))
+            runs[-1].append(o[:2])  # (year, value, status)
         else:
             runs.append([])
     left, top, right, bottom = CHART
