@@ -58,7 +58,7 @@ def test_each_kind_of_target_is_drawn_and_named():
     assert by_name["Path to target"]["x"] == [2020, 2027]  # from the baseline
     assert by_name["Aim announced in the news (not a plan KPI)"]["mode"] == "markers"
     level = by_name["National standard"]
-    assert set(level["y"]) == {15.0} and level["x"][0] == figure["layout"]["xaxis"]["range"][0]
+    assert set(level["y"]) == {15.0} and level["x"] == [2015, 2027]  # from its year to the last year shown
     assert figure["layout"]["yaxis"]["range"][1] >= 20.0
 
 

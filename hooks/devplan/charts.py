@@ -127,7 +127,7 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     values = [y for t in traces for y in t["y"] if y is not None]
     layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = year_ticks(years)
     if kinds["standard"]:  # a reference level: a level line from the year it applies
-        x, y = _levels(kinds["standard"], layout["xaxis"]["range"], lang)
+        x, y = _levels(kinds["standard"], [min(years), max(years)], lang)
         traces.append({"type": "scatter", "mode": "lines", "name": label("standard", lang), "x": x, "y": y,
                        "customdata": [[label("standard", lang), f"{format_number(v, decimals)} {unit}", ""] if v is not None
                                       else None for v in y],
@@ -160,9 +160,9 @@ def _with_gaps(observed: list) -> list:
 
 
 def _levels(standards: list, axis: list, lang: str) -> tuple[list, list]:
-    """x and y of a level line per standard, from the year it applies (or the axis start)
-    to the next standard (or the axis end), broken by None between standards."""
-    starts = [max(int(display_year(year, lang)), axis[0]) for year, _ in standards]
+    """x and y of a level line per standard, from the year it applies to the next standard
+    (or the last year shown), broken by None between standards."""
+    starts = [int(display_year(year, lang)) for year, _ in standards]  # before the axis: clipped by it
     x: list = []
     y: list = []
     for start, end, (_, value) in zip(starts, starts[1:] + [axis[1]], standards):
