@@ -99,6 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
     "licence_note": {"th": "ตัวเลขแต่ละค่ามีเงื่อนไขการใช้ของแหล่งที่มากำกับด้วย", "en": "Each figure also carries its source's terms."},
     "report_error": {"th": "แจ้งข้อผิดพลาด", "en": "Report an error"},
     "no_data": {"th": "ยังไม่มีข้อมูล", "en": "No data yet"},
+    "more_assessed": {"th": "และอีก {n} ตัวชี้วัดในหน้ายุทธศาสตร์", "en": "and {n} more on the strategy page"},
     "no_target_text": {"th": "ยังไม่มีการเผยแพร่ค่าเป้าหมาย", "en": "No target published"},
     "preliminary": {"th": "ตัวเลขเบื้องต้น", "en": "Preliminary"},
     "revised": {"th": "ตัวเลขปรับปรุง", "en": "Revised"},

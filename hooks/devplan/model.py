@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .status import Progress, assess, choose_targets
-from .trend import Freshness, Point, Trend, assess_trend, freshness
+from .status import NO_TARGET, NOT_ENOUGH_DATA, Progress, assess, choose_targets
+from .trend import NOT_ASSESSED, Freshness, Point, Trend, assess_trend, freshness
 from .validate import Package
 
 
@@ -78,6 +78,11 @@ class Indicator:
     @property
     def latest(self) -> Observation | None:
         return self.observations[-1] if self.observations else None
+
+    @property
+    def assessed(self) -> bool:
+        """Has a trend (two comparable values) or a status against a target to show."""
+        return self.trend.status != NOT_ASSESSED or self.progress.status not in (NO_TARGET, NOT_ENOUGH_DATA)
 
     @property
     def sources(self) -> list[Source]:

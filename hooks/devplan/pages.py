@@ -26,6 +26,7 @@ from .summary import missing, summarise
 from .trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
 
 TEMPLATES = Path(__file__).parent / "templates"
+GLANCE_LIMIT = 12  # indicators named per area on the home page: its weight stays flat at any size
 # Pages that repeat every indicator's name (the whole-site table, the changes) stay out of
 # search, or they would come first for any word and push out the pages about it.
 NOT_SEARCHED = {"search": {"exclude": True}}
@@ -115,7 +116,7 @@ class PageWriter:
     def _glance(self) -> dict:
         """The home page's status block: both statuses per area of the five-year plan."""
         return {"rows": [(s, summarise(s.indicators)) for s in self._areas()],
-                "total": summarise(self.model.indicators.values())}
+                "total": summarise(self.model.indicators.values()), "glance_limit": GLANCE_LIMIT}
 
     def reporting(self) -> str:
         """Reporting status: per area and goal, how many indicators have data, recent data, a

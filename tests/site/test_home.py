@@ -106,3 +106,16 @@ def test_the_footer_escapes_what_it_prints(hostile_site):
     for lang in ("th", "en"):
         footer = soup(hostile_site, lang).select_one("footer .dp-footer")
         assert footer and not footer.select("script")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_home_names_every_indicator_with_a_trend_or_target_status_with_its_badges(built_site, lang):
+    """Issue 9's promise: at a glance, each indicator that can be judged, and how it stands."""
+    home = soup(built_site, lang)
+    items = home.select(".dp-glance__indicators li")
+    shown = {indicator_id(li.a["href"]): li for li in items}
+    assessed = {i.indicator_id: i for i in MODEL.indicators.values() if i.assessed}
+    assert assessed and set(shown) == set(assessed)
+    for indicator_id_, li in shown.items():
+        indicator = assessed[indicator_id_]
+        assert label(f"trend_{indicator.trend.status}", lang) in li.get_text(" ")
