@@ -34,7 +34,7 @@ serve: build
 	$(PY) -m http.server --bind 127.0.0.1 --directory site $(PORT)
 
 test: setup browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 # What a pull request runs, in order: validate (GitHub annotations), strict build, tests.
 # Each step stops the check if it fails. (DATA, SITE and PYTEST are for the test that
