@@ -62,7 +62,8 @@ class PageWriter:
         self.settings = settings  # repo_url, edit_branch, data_folder, site name...
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_one_line)
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_one_line,
+            auto_reload=False)  # templates never change during a build: skip a file check per include
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
