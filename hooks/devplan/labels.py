@@ -344,9 +344,8 @@ MONTHS = {
 
 
 def format_date(iso: str, lang: str) -> str:
-    """'2025-03-01' -> '1 มีนาคม 2568' / '1 March 2025'."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day} {MONTHS[lang][month - 1]} {display_year(year, lang)}"
+    """'2025-03-01' -> '1 มีนาคม 2568' / '1 March 2025' (an ISO date as text, e.g. a commit's)."""
+    return display_date(dt.date.fromisoformat(iso), lang)
 
 
 def format_change(value: float | None, decimals: int = 0) -> str:
