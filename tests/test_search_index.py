@@ -73,3 +73,15 @@ def test_the_search_words_list_reads_and_a_bad_row_is_located(tmp_path):
 def test_two_words_typed_as_one_run_find_a_title_that_has_them():
     item = search.record("strategies/s/", "", "<h1>ลดฝุ่นควัน PM2.5</h1>", "th")
     assert search.thai_key("ฝุ่นควัน") in keys(item.title_keys)  # newmm cuts it ฝุ่น + ควัน
+
+
+def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
+    html = ('<h1>อัตราการเข้าพัก</h1><p>วิธีการวัด: ค่าเฉลี่ย occupancy</p>'
+            '<div class="dp-table-wrap" data-search="skip"><table><tr><td>ตัวเลขสุดท้าย 12,345</td></tr></table></div>'
+            '<blockquote data-search="skip"><p>How to cite</p></blockquote><p>หน่วยงาน</p>')
+    item = search.record("indicators/x/", "", html, "th")
+    words = keys(item.content)
+    assert {search.thai_key("วิธีการ"), search.thai_key("ค่าเฉลี่ย"), "occupancy", search.thai_key("หน่วยงาน")} <= words
+    assert search.thai_key("สุดท้าย") not in words and "12,345" not in item.content and "cite" not in item.content
+    assert not search.THAI.search(item.content)  # Thai is there only as keys (search.js sends keys)
+    assert item.title == "อัตราการเข้าพัก"  # results still show the Thai title

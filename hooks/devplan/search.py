@@ -35,8 +35,13 @@ from .labels import format_number, label, year_label
 THAI = re.compile(r"[\u0e00-\u0e7f]+")
 TONE_MARKS = re.compile(r"[\u0e48-\u0e4b]")  # mai ek, tho, tri, chattawa
 TAG = re.compile(r"<[^>]+>")
-# Scripts, styles, chart drawings and the theme's "¶" heading permalinks are not page text.
-SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>', re.S)
+# Scripts, styles, chart drawings and the theme's "¶" heading permalinks are not page text;
+# nor is what a template marks data-search="skip" (an indicator's table of every value, its
+# embed code and citation): words repeated on every indicator page, which only bury the
+# words that tell pages apart and made the index three times the work (measured). A marked
+# element must not hold another of its own tag: the match ends at the first closing tag.
+SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>'
+                  r'|<(\w+)\b[^>]*\bdata-search="skip"[^>]*>.*?</\2>', re.S)
 SPACE = re.compile(r"\s+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # A result shows the title and kind apart; breadcrumbs and table headers say little alone.
@@ -47,7 +52,7 @@ NOT_SUMMARY = re.compile(r"<h1[^>]*>.*?</h1>|<nav\b.*?</nav>|<thead>.*?</thead>"
 class SearchRecord:
     url: str  # relative to the language's root, e.g. "indicators/pm25-annual-mean/"
     title: str
-    content: str
+    content: str  # what the index reads: the words other than Thai, and each Thai word's key
     language: str
     summary: str = ""
     title_keys: str = ""  # in the heading, where Pagefind ranks matches highest
@@ -59,6 +64,7 @@ class SearchRecord:
 COMPOUND_PREFIXES = ("การ", "ความ", "นัก", "ผู้", "ชาว", "เครื่อง")
 
 
+@lru_cache(maxsize=200_000)
 def thai_key(word: str) -> str:
     """A Thai word spelled in mark-free Latin letters, two per Thai character, after 'q'.
 
@@ -225,7 +231,11 @@ def record(url: str, title: str, content_html: str, language: str,
         elif finds.casefold() in folded_text:
             keys += typed_keys(typed)
     body = page_text(NOT_SUMMARY.sub(" ", content_html))
-    return SearchRecord(url, plain_title, f"{text}\n{' '.join(keys)}" if keys else text, language,
+    # Pagefind would index each Thai run as one long word that no query can match (search.js
+    # sends Thai as keys), and that text was half the indexer's work (measured): only the
+    # keys stand for Thai. Results show the title and summary, kept whole in the metadata.
+    other = SPACE.sub(" ", THAI.sub(" ", text)).strip()
+    return SearchRecord(url, plain_title, f"{other}\n{' '.join(keys)}" if keys else other, language,
                         excerpt(body), " ".join(title_keys), label(page_kind(url), language), value)
 
 
@@ -235,7 +245,7 @@ def corpus_page(item: SearchRecord) -> str:
                    for name, text in (("title", item.title), ("summary", item.summary),
                                       ("kind", item.kind), ("value", item.value)) if text)
     return (f'<!doctype html><html lang="{item.language}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(item.title)}</title></head><body><h1>{html.escape(item.title)} {item.title_keys}</h1>"
+            f"<title>{html.escape(item.title)}</title></head><body><h1>{html.escape(THAI.sub(' ', item.title))} {item.title_keys}</h1>"
             f"{meta}<p>{html.escape(item.content)}</p></body></html>")
 
 
