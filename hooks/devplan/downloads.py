@@ -26,8 +26,7 @@ from .descriptor import package_file  # only regular files inside the package, n
 from .labels import BE_OFFSET, label
 from .model import Indicator, PlanModel
 from .latest import COLUMNS as LATEST_COLUMNS, NUMBER_COLUMNS, latest_rows
-from .spreadsheets import (PERCENT_POINTS, add_about, add_table, excel_copy, excel_csv, new_workbook, number_format,
-                           plain_number, workbook_bytes, zip_entry)
+from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, plain_number, zip_entry
 
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
@@ -121,15 +120,15 @@ def _values_sheet(workbook, title: str, indicators: list[Indicator], columns: li
         for row in tidy_rows(indicator):
             rows.append([row[c] for c in columns])
             formats.append([fmt if c == value else None for c in range(len(columns))])
-    add_table(workbook, title, columns, rows, formats)
+    workbook.add_table(title, columns, rows, formats)
 
 
 def indicator_xlsx(indicator: Indicator, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
     """The tidy table on the first sheet, and an "about" sheet with the citation in Thai and English."""
-    workbook = new_workbook()
+    workbook = Workbook()
     _values_sheet(workbook, indicator.indicator_id, [indicator])
-    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, [indicator]))
-    return workbook_bytes(workbook, stamp)
+    workbook.add_about(about_blocks(publisher or {}, base_url, stamp, [indicator]))
+    return workbook.to_bytes(stamp)
 
 
 # The whole-site workbook leaves out the per-row source texts (the "sources" sheet has
@@ -155,25 +154,25 @@ def _latest_sheet(workbook, model: PlanModel, base_url: str) -> None:
         rows.append([row[c] for c in LATEST_COLUMNS])
         formats.append([fmt if c in NUMBER_COLUMNS else PERCENT_POINTS if c == "change_percent" else None
                         for c in LATEST_COLUMNS])
-    add_table(workbook, "latest", LATEST_COLUMNS, rows, formats)
+    workbook.add_table("latest", LATEST_COLUMNS, rows, formats)
 
 
 def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
-    workbook = new_workbook()
+    workbook = Workbook()
     _latest_sheet(workbook, model, base_url)
-    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
-    return workbook_bytes(workbook, stamp)
+    workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
+    return workbook.to_bytes(stamp)
 
 
 def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
     """Every indicator's latest value and all its values in one workbook, their sources, and an "about" sheet."""
-    workbook = new_workbook()
+    workbook = Workbook()
     _latest_sheet(workbook, model, base_url)
     _values_sheet(workbook, "values", list(model.indicators.values()), SITE_COLUMNS)
-    add_table(workbook, "sources", SOURCE_COLUMNS,
-              [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
-    add_about(workbook, about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
-    return workbook_bytes(workbook, stamp)
+    workbook.add_table("sources", SOURCE_COLUMNS,
+                       [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
+    workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
+    return workbook.to_bytes(stamp)
 
 
 def _text(value) -> str:

