@@ -89,9 +89,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    # scripts/build.py lets the index be written while the next language builds, then waits.
-    background = bool(config.extra.get("devplan", {}).get("index_in_background"))
-    search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind", background)
+    search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
     _html_blocks.pop(config.site_dir, None)
     _latest_values.pop(config.site_dir, None)
     _search_words.pop(config.site_dir, None)

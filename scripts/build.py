@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import ctypes
+import gc
 import datetime as dt
 import logging
 import multiprocessing
@@ -22,16 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
-from devplan import search, sitefolder  # noqa: E402
+from devplan import sitefolder  # noqa: E402
 from devplan.downloads import write_downloads  # noqa: E402
 from devplan.previews import write_previews  # noqa: E402
 from devplan.publish import write_root_files  # noqa: E402
-from devplan.site import InvalidData, load_model  # noqa: E402
+from devplan.site import InvalidData, load_model, published  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -68,45 +71,48 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     data_date = model.data_date or dt.date(2000, 1, 1)
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(data_date.timetuple()))
     staging = sitefolder.start(site_dir)
-    site_names = {}
     configs = {lang: load_config(str(Path(config_file) if lang == languages[0]
                                      else Path(config_file).with_name(f"mkdocs.{lang}.yml")),
                                  strict=True, site_dir=str(staging / lang)) for lang in languages}
-    # The downloads (one XLSX per indicator) and the link-preview images (one per indicator
-    # and language) are written by two more processes while this one builds the languages:
-    # measured at 100 synthetic indicators, ~25 ms of CPU per indicator for the downloads and
-    # ~9 ms per image, too much for one process beside the build.
-    fork = multiprocessing.get_context("fork")
+    for config in configs.values():
+        config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
+    # Four jobs share the two cores, each in a process of its own: one per language (pages
+    # and search index), the downloads (one XLSX per indicator) and the link-preview images
+    # (one per indicator and language). Measured at 1,000 synthetic indicators, none of them
+    # fits beside another in one process within the budget (docs/DECISIONS.md "Build speed").
     devplan = base.extra["devplan"]
-    workers = [
-        fork.Process(target=write_downloads, args=(model, data_dir, staging / "data", devplan.get("base_url", ""),
-                                                   devplan.get("publisher", {}))),
-        fork.Process(target=write_previews, args=(model, staging / "previews", {
+    jobs = {
+        **{f"the {lang} pages": (build, (config,)) for lang, config in configs.items()},
+        "the downloads": (write_downloads, (model, data_dir, staging / "data", devplan.get("base_url", ""),
+                                            devplan.get("publisher", {}))),
+        "the preview images": (write_previews, (model, staging / "previews", {
             lang: (c.site_name, c.site_description) for lang, c in configs.items()}, devplan.get("base_url", ""))),
-    ]
-    for worker in workers:
-        worker.start()
+    }
+    fork = multiprocessing.get_context("fork")
+    errors = fork.SimpleQueue()
+    workers = {name: fork.Process(target=_job, args=(target, args, errors), name=name)
+               for name, (target, args) in jobs.items()}
     try:
-        for lang in languages:
-            config = configs[lang]
-            config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
-            config.extra["devplan"]["index_in_background"] = True
-            build(config)
-            site_names[lang] = config.site_name
-            print(f"built {lang}")
-            sitefolder.pause("building")
-        search.wait()
-        for worker in workers:
+        published(model, data_dir, devplan.get("base_url", ""))  # the package files and history, made once
+        gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
+        for worker in workers.values():
+            worker.start()
+        sitefolder.pause("building")
+        for worker in workers.values():
             worker.join()
-        if any(worker.exitcode != 0 for worker in workers):
-            raise Abort("writing the downloads or the preview images failed (see the error above)")
-        write_root_files(staging, site_names=site_names)
+        failed = [name for name, worker in workers.items() if worker.exitcode != 0]
+        if failed:
+            reasons = []
+            while not errors.empty():
+                reasons.append(errors.get())
+            raise Abort(f"writing {', '.join(failed)} failed: " + ("; ".join(reasons) or "see the error above"))
+        write_root_files(staging, site_names={lang: c.site_name for lang, c in configs.items()})
         sitefolder.publish(staging, site_dir)
     except BaseException as error:  # noqa: BLE001 - whatever stopped the build, leave no half site behind
-        for worker in workers:
-            worker.kill()
-            worker.join()
-        search.wait_quietly()
+        for worker in workers.values():
+            if worker.pid is not None:
+                worker.kill()
+                worker.join()
         sitefolder.discard(staging)
         if not isinstance(error, (Abort, MkDocsException, OSError, RuntimeError)):
             raise
@@ -114,6 +120,21 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
         return 1
     print(f"site ready: {site_dir}")
     return 0
+
+
+def _job(target, args, errors) -> None:
+    """One job of the build, in a forked process: dies with the build (a killed build leaves
+    no worker writing on), and reports an expected failure in words, not a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the build, which stops every job
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the build died before that took effect
+            os._exit(1)
+    try:
+        target(*args)
+    except (Abort, MkDocsException, OSError, RuntimeError) as error:
+        errors.put(str(error))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import json
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -189,8 +190,10 @@ def package_descriptor(data_dir: Path) -> dict:
     return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
 def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[str, bytes]:
-    """The whole-package downloads (small: built on every build, listed on the Data page)."""
+    """The whole-package downloads (small: built on every build, listed on the Data page).
+    Made once per build (the Data page lists their sizes) and shared by its jobs."""
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
     # What a citation needs travels with the package: where it lives and how to cite it.

@@ -249,44 +249,19 @@ def corpus_page(item: SearchRecord) -> str:
             f"{meta}<p>{html.escape(item.content)}</p></body></html>")
 
 
-_pending: list[tuple[subprocess.Popen, tempfile.TemporaryDirectory]] = []
-
-
-def write_index(records: list[SearchRecord], out_dir: Path, background: bool = False) -> None:
+def write_index(records: list[SearchRecord], out_dir: Path) -> None:
     """Write the Pagefind bundle (index fragments, pagefind.js, its WebAssembly) to out_dir.
 
     Pagefind's Python API answers one record per 0.1 s (measured: 5.2 s for 50), so the
     records go to a temporary folder of small pages that its command-line indexer reads
-    in one pass. With background=True the indexer runs while the caller goes on (the next
-    language builds on the other core); `wait()` then collects it.
+    in one pass.
     """
-    corpus = tempfile.TemporaryDirectory()
-    for item in records:
-        path = Path(corpus.name) / item.url / "index.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(corpus_page(item), encoding="utf-8")
-    indexer = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", corpus.name,
-                                "--output-path", str(out_dir), "--silent"])
-    _pending.append((indexer, corpus))
-    if not background:
-        wait()
-
-
-def wait() -> None:
-    """Wait for every index still being written; fail if any indexer failed."""
-    failed = []
-    while _pending:
-        indexer, corpus = _pending.pop()
-        if indexer.wait() != 0:
-            failed.append(indexer.args)
-        corpus.cleanup()
-    if failed:
-        raise RuntimeError(f"the search indexer failed: {failed}")
-
-
-def wait_quietly() -> None:
-    """After another failure: let every indexer finish, without raising."""
-    try:
-        wait()
-    except RuntimeError:
-        pass
+    with tempfile.TemporaryDirectory() as corpus:
+        for item in records:
+            path = Path(corpus) / item.url / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(corpus_page(item), encoding="utf-8")
+        indexer = subprocess.run([sys.executable, "-m", "pagefind", "--site", corpus,
+                                  "--output-path", str(out_dir), "--silent"])
+    if indexer.returncode != 0:
+        raise RuntimeError(f"the search indexer failed: {indexer.args}")

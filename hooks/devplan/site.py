@@ -77,7 +77,7 @@ def navigation(model: PlanModel, lang: str) -> list:
 
 
 def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
-    downloads, descriptor, changes = _published(model, str(data_dir), settings["site_url"])
+    downloads, descriptor, changes = published(model, data_dir, settings["site_url"])
     settings = {**settings, "topics": read_topics(Path(data_dir), model)}  # the home page's doors
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
@@ -105,8 +105,13 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
     }
 
 
+def published(model: PlanModel, data_dir: str | Path, base_url: str):
+    """What both languages describe: the package downloads and the history of values.
+    scripts/build.py makes them once, before its jobs fork, and every job shares them."""
+    return _published(model, str(data_dir), base_url)
+
+
 @lru_cache(maxsize=4)
 def _published(model: PlanModel, data_dir: str, base_url: str):
-    """What both languages describe: the package downloads and the history of values."""
     return (package_files(model, Path(data_dir), base_url), package_descriptor(Path(data_dir)),
             data_changes(data_dir))
