@@ -16,6 +16,7 @@ import gc
 import datetime as dt
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+SLOTS = int(os.environ.get("SLOTS", "2"))
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 from mkdocs.commands.build import build  # noqa: E402
@@ -95,11 +97,18 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     try:
         published(model, data_dir, devplan.get("base_url", ""))  # the package files and history, made once
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
-        for worker in workers.values():
-            worker.start()
-        sitefolder.pause("building")
-        for worker in workers.values():
-            worker.join()
+        order = os.environ.get("ORDER", "").split(",") if os.environ.get("ORDER") else list(workers)
+        waiting = [workers[n] for n in order]
+        running = []
+        while waiting or running:
+            while waiting and len(running) < SLOTS:
+                running.append(waiting.pop(0))
+                running[-1].start()
+            sitefolder.pause("building")
+            done = multiprocessing.connection.wait([w.sentinel for w in running])
+            for w in [w for w in running if w.sentinel in done]:
+                w.join()
+                running.remove(w)
         failed = [name for name, worker in workers.items() if worker.exitcode != 0]
         if failed:
             reasons = []

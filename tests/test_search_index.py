@@ -77,7 +77,7 @@ def test_two_words_typed_as_one_run_find_a_title_that_has_them():
 
 def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
     html = ('<h1>อัตราการเข้าพัก</h1><p>วิธีการวัด: ค่าเฉลี่ย occupancy</p>'
-            '<div class="dp-table-wrap" data-search="skip"><table><tr><td>ตัวเลขสุดท้าย 12,345</td></tr></table></div>'
+            '<div data-search="skip" class="dp-table-wrap"><table><tr><td>ตัวเลขสุดท้าย 12,345</td></tr></table></div>'
             '<blockquote data-search="skip"><p>How to cite</p></blockquote><p>หน่วยงาน</p>')
     item = search.record("indicators/x/", "", html, "th")
     words = keys(item.content)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from zlib import Z_RLE
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,11 +88,12 @@ def _draw_text(image: Image.Image, xy, text: str, fill, bold=False, size=28) -> 
     return x
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # units and source lines recur on many images
+def _words(text: str) -> tuple[str, ...]:
     """Break points: Thai has no spaces between words, so pythainlp finds them."""
     from pythainlp.tokenize import word_tokenize
 
-    return word_tokenize(text, engine="newmm", keep_whitespace=True)
+    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
 
 
 def wrap(text: str, width: float, bold: bool, size: int, max_lines: int) -> list[str]:
@@ -289,7 +291,9 @@ def png(image: Image.Image) -> bytes:
     """A palette PNG (the image has a few colours and their blends): a fraction of an
     RGB file's size and time to write."""
     buffer = io.BytesIO()
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(buffer, "PNG", compress_level=3)
+    # zlib's run-length strategy: as small as level 3's default here and a quarter faster (measured).
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(buffer, "PNG", compress_level=3,
+                                                                       compress_type=Z_RLE)
     return buffer.getvalue()
 
 
@@ -297,6 +301,9 @@ def write_previews(model: PlanModel, out_dir: Path, sites: dict[str, tuple[str, 
     """Every preview image into out_dir (the site's previews/ folder). sites: per
     language, its site name and description; base_url: the address printed on each."""
     host = base_url.split("://", 1)[-1].rstrip("/")
+    # Keep a few freed image blocks for the next image instead of handing them back to the
+    # system and faulting fresh memory in for each one (an eighth of the time, measured).
+    Image.core.set_blocks_max(8)
     for lang, (site_name, site_description) in sites.items():
         folder = Path(out_dir) / lang
         folder.mkdir(parents=True, exist_ok=True)

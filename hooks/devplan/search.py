@@ -33,15 +33,17 @@ from pathlib import Path
 from .labels import format_number, label, year_label
 
 THAI = re.compile(r"[\u0e00-\u0e7f]+")
+THAI_OR_SPACE = re.compile(r"[\u0e00-\u0e7f]+|\s+|[^\s\u0e00-\u0e7f]+")
 TONE_MARKS = re.compile(r"[\u0e48-\u0e4b]")  # mai ek, tho, tri, chattawa
 TAG = re.compile(r"<[^>]+>")
 # Scripts, styles, chart drawings and the theme's "¶" heading permalinks are not page text;
 # nor is what a template marks data-search="skip" (an indicator's table of every value, its
 # embed code and citation): words repeated on every indicator page, which only bury the
-# words that tell pages apart and made the index three times the work (measured). A marked
+# words that tell pages apart and made the index three times the work (measured). The mark
+# is the tag's first attribute (found without reading every tag through), and a marked
 # element must not hold another of its own tag: the match ends at the first closing tag.
 SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>'
-                  r'|<(\w+)\b[^>]*\bdata-search="skip"[^>]*>.*?</\2>', re.S)
+                  r'|<(\w+) data-search="skip".*?</\2>', re.S)
 SPACE = re.compile(r"\s+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # A result shows the title and kind apart; breadcrumbs and table headers say little alone.
@@ -64,7 +66,6 @@ class SearchRecord:
 COMPOUND_PREFIXES = ("การ", "ความ", "นัก", "ผู้", "ชาว", "เครื่อง")
 
 
-@lru_cache(maxsize=200_000)
 def thai_key(word: str) -> str:
     """A Thai word spelled in mark-free Latin letters, two per Thai character, after 'q'.
 
@@ -128,20 +129,23 @@ def joined_pairs(text: str) -> list[str]:
 
 def page_text(content_html: str) -> str:
     """Readable text of a page's content HTML (no scripts, styles, chart data or "¶")."""
-    text = TAG.sub(" ", SKIP.sub(" ", content_html))
-    return SPACE.sub(" ", html.unescape(text)).strip()
+    return _text(SKIP.sub(" ", content_html))
+
+
+def _text(kept_html: str) -> str:
+    return SPACE.sub(" ", html.unescape(TAG.sub(" ", kept_html))).strip()
 
 
 def word_keys(words: list[str]) -> list[str]:
     """Index keys of Thai words: each spelled as written, and also without tone marks
     when it has any, so a reader's missing or misplaced tone mark still finds it."""
-    keys = []
-    for word in words:
-        keys.append(thai_key(word))
-        bare = TONE_MARKS.sub("", word)
-        if bare != word:
-            keys.append(thai_key(bare))
-    return keys
+    return [key for word in words for key in _keys(word)]
+
+
+@lru_cache(maxsize=200_000)  # a page's words are mostly words other pages have
+def _keys(word: str) -> tuple[str, ...]:
+    bare = TONE_MARKS.sub("", word)
+    return (thai_key(word),) if bare == word else (thai_key(word), thai_key(bare))
 
 
 def typed_keys(typed: str) -> list[str]:
@@ -201,16 +205,20 @@ def excerpt(text: str, limit: int = 160) -> str:
     """The start of a text, ended between two words (Thai words too), never inside one."""
     if len(text) <= limit:
         return text
-    from pythainlp.tokenize import word_tokenize
-
     # Words are cut from a window well past the limit: cut at the limit, the text's last
-    # word would be cut differently (or in half).
+    # word would be cut differently (or in half). Thai runs are cut by the same cached
+    # cutter as the index; other text breaks at spaces.
     kept = ""
-    for token in word_tokenize(text[: limit + 40], engine="newmm", keep_whitespace=True):
+    for token in _words_and_spaces(text[: limit + 40]):
         if len(kept) + len(token) > limit:
             break
         kept += token
     return kept.rstrip(" ,;:(") + "…"
+
+
+def _words_and_spaces(text: str):
+    for part in THAI_OR_SPACE.findall(text):
+        yield from _tokens(part) if THAI.fullmatch(part) else (part,)
 
 
 def record(url: str, title: str, content_html: str, language: str,
@@ -219,7 +227,8 @@ def record(url: str, title: str, content_html: str, language: str,
 
     `words` are the (typed, finds) pairs of docs/search-words.csv; the result shows the
     page's kind and `value`, an indicator's latest value."""
-    text = page_text(content_html)
+    kept = SKIP.sub(" ", content_html)
+    text = _text(kept)
     heading = H1.search(content_html)
     plain_title = page_text(heading.group(1)) if heading else html.unescape(TAG.sub("", title or ""))
     title_keys = word_keys(thai_words(plain_title) + joined_pairs(plain_title))
@@ -230,7 +239,7 @@ def record(url: str, title: str, content_html: str, language: str,
             title_keys += typed_keys(typed)
         elif finds.casefold() in folded_text:
             keys += typed_keys(typed)
-    body = page_text(NOT_SUMMARY.sub(" ", content_html))
+    body = _text(NOT_SUMMARY.sub(" ", kept))
     # Pagefind would index each Thai run as one long word that no query can match (search.js
     # sends Thai as keys), and that text was half the indexer's work (measured): only the
     # keys stand for Thai. Results show the title and summary, kept whole in the metadata.
