@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-SLOTS = int(os.environ.get("SLOTS", "2"))
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 from mkdocs.commands.build import build  # noqa: E402
@@ -78,38 +77,28 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
                                  strict=True, site_dir=str(staging / lang)) for lang in languages}
     for config in configs.values():
         config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
-    # Four jobs share the two cores, each in a process of its own: one per language (pages
-    # and search index), the downloads (one XLSX per indicator) and the link-preview images
-    # (one per indicator and language). Measured at 1,000 synthetic indicators, none of them
-    # fits beside another in one process within the budget (docs/DECISIONS.md "Build speed").
+    # The build is a handful of jobs, each in a process of its own, run as many at a time as
+    # there are cores, longest first (measured at 1,000 synthetic indicators; docs/DECISIONS.md
+    # "Build speed"): each language's pages and search index, the downloads (one XLSX per
+    # indicator), and the link-preview images, in halves, so the cores finish together.
     devplan = base.extra["devplan"]
+    base_url = devplan.get("base_url", "")
     jobs = {
         **{f"the {lang} pages": (build, (config,)) for lang, config in configs.items()},
-        "the downloads": (write_downloads, (model, data_dir, staging / "data", devplan.get("base_url", ""),
-                                            devplan.get("publisher", {}))),
-        "the preview images": (write_previews, (model, staging / "previews", {
-            lang: (c.site_name, c.site_description) for lang, c in configs.items()}, devplan.get("base_url", ""))),
+        "the downloads": (write_downloads, (model, data_dir, staging / "data", base_url, devplan.get("publisher", {}))),
+        **{f"the {lang} preview images ({k + 1}/2)": (write_previews, (
+            model, staging / "previews", lang, (config.site_name, config.site_description), base_url, (k, 2)))
+           for lang, config in configs.items() for k in range(2)},
     }
     fork = multiprocessing.get_context("fork")
     errors = fork.SimpleQueue()
     workers = {name: fork.Process(target=_job, args=(target, args, errors), name=name)
                for name, (target, args) in jobs.items()}
     try:
-        published(model, data_dir, devplan.get("base_url", ""))  # the package files and history, made once
+        published(model, data_dir, base_url)  # the package files and history, made once for every job
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
-        order = os.environ.get("ORDER", "").split(",") if os.environ.get("ORDER") else list(workers)
-        waiting = [workers[n] for n in order]
-        running = []
-        while waiting or running:
-            while waiting and len(running) < SLOTS:
-                running.append(waiting.pop(0))
-                running[-1].start()
-            sitefolder.pause("building")
-            done = multiprocessing.connection.wait([w.sentinel for w in running])
-            for w in [w for w in running if w.sentinel in done]:
-                w.join()
-                running.remove(w)
-        failed = [name for name, worker in workers.items() if worker.exitcode != 0]
+        _run(list(workers.values()), slots=len(os.sched_getaffinity(0)))
+        failed = [name for name, worker in workers.items() if worker.exitcode not in (0, None)]
         if failed:
             reasons = []
             while not errors.empty():
@@ -129,6 +118,23 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
         return 1
     print(f"site ready: {site_dir}")
     return 0
+
+
+def _run(workers: list, slots: int) -> None:
+    """Start the workers in order, at most `slots` at a time; return when all have ended,
+    or as soon as one fails (the caller stops the others)."""
+    waiting, running = list(workers), []
+    while waiting or running:
+        while waiting and len(running) < slots:
+            running.append(waiting.pop(0))
+            running[-1].start()
+        sitefolder.pause("building")
+        ended = multiprocessing.connection.wait([worker.sentinel for worker in running])
+        for worker in [w for w in running if w.sentinel in ended]:
+            worker.join()
+            running.remove(worker)
+            if worker.exitcode != 0:
+                return
 
 
 def _job(target, args, errors) -> None:

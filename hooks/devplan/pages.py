@@ -159,7 +159,7 @@ class PageWriter:
             progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
-            value_changes=compare.value_changes(indicator), plan_start=compare.plan_start(indicator),
+            rows=compare.table_rows(indicator, self.lang), plan_start=compare.plan_start(indicator),
             plan_base=compare.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []),
             data_links=self._data_links(indicator))

@@ -297,16 +297,21 @@ def png(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def write_previews(model: PlanModel, out_dir: Path, sites: dict[str, tuple[str, str]], base_url: str) -> None:
-    """Every preview image into out_dir (the site's previews/ folder). sites: per
-    language, its site name and description; base_url: the address printed on each."""
+def write_previews(model: PlanModel, out_dir: Path, lang: str, site: tuple[str, str], base_url: str,
+                   share: tuple[int, int] = (0, 1)) -> None:
+    """One language's preview images into out_dir (the site's previews/ folder). site: the
+    site's name and description; base_url: the address printed on each; share (k, n): draw
+    every n-th indicator from the k-th, so n jobs can share the work (the first also draws
+    the site's own image)."""
     host = base_url.split("://", 1)[-1].rstrip("/")
     # Keep a few freed image blocks for the next image instead of handing them back to the
     # system and faulting fresh memory in for each one (an eighth of the time, measured).
     Image.core.set_blocks_max(8)
-    for lang, (site_name, site_description) in sites.items():
-        folder = Path(out_dir) / lang
-        folder.mkdir(parents=True, exist_ok=True)
+    site_name, site_description = site
+    folder = Path(out_dir) / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    k, n = share
+    if k == 0:
         (folder / "site.png").write_bytes(png(site_image(lang, site_name, site_description, host)))
-        for indicator in model.indicators.values():
-            (folder / f"{indicator.indicator_id}.png").write_bytes(png(indicator_image(indicator, lang, site_name, host)))
+    for indicator in list(model.indicators.values())[k::n]:
+        (folder / f"{indicator.indicator_id}.png").write_bytes(png(indicator_image(indicator, lang, site_name, host)))
