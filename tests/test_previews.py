@@ -51,8 +51,8 @@ def test_every_status_has_a_badge_shape_and_colours():
 
     assert set(previews.STATUS_COLOURS) == set(STATUSES)
     for status in STATUSES:
-        image = Image.new("RGB", (previews.WIDTH, previews.HEIGHT), "white")
+        image = previews.blank()
         previews._status_badge(image, (0, 0), status, "th")
         ink = previews._rgb(previews.STATUS_COLOURS[status][0])
-        icon = image.crop((20, 14, 44, 38)).getcolors(1 << 12)
+        icon = image.convert("RGB").crop((20, 14, 44, 38)).getcolors(1 << 12)
         assert any(colour == ink for _, colour in icon), status  # a shape drawn in the ink, not only words
