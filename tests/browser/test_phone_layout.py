@@ -56,3 +56,16 @@ def test_five_year_plan_page_stays_short_on_a_phone(page, site_url, lang):
     # It was 13,190 px tall in Thai when table cells broke names into single letters.
     page.goto(f"{site_url}{lang}/plans/dev-2566-2570/", wait_until="networkidle")
     assert page.evaluate("document.documentElement.scrollHeight") < 8000
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("width", [768, 1024, 1366])
+def test_values_table_fits_its_column_wider_than_a_phone(page, site_url, lang, width):
+    # At 1366 px the source column was cut off at the column's edge, nothing showing it scrolled.
+    page.set_viewport_size({"width": width, "height": 900})
+    for indicator in ("tourist-arrivals", "income-gini", "ghg-emissions"):
+        page.goto(f"{site_url}{lang}/indicators/{indicator}/", wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.dp-table--values')]
+            .map(t => [t.scrollWidth, t.parentElement.clientWidth])""")
+        assert all(table <= column + 1 for table, column in sizes), (indicator, sizes)
