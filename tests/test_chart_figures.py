@@ -51,6 +51,18 @@ def test_preliminary_values_are_their_own_hollow_dotted_trace():
     assert preliminary["x"] == [2567, 2568] and preliminary["marker"]["symbol"] == "circle-open"
 
 
+def test_preliminary_values_between_firm_ones_leave_no_hole_in_the_line():
+    # Tourism 2020-2022 are preliminary and 2023 revised: the line once stopped at 2022.
+    values = [(2019, 5.0, "revised"), (2020, 3.0, "preliminary"), (2021, 2.0, "preliminary"),
+              (2022, 4.0, "preliminary"), (2023, 6.0, "revised"), (2024, 7.0, "revised"), (2025, 8.0, "preliminary")]
+    observed, preliminary = indicator_figure(indicator(values), "en")["data"][:2]
+    assert observed["x"] == [2019, None, None, None, 2023, 2024, None]
+    assert preliminary["x"] == [2019, 2020, 2021, 2022, 2023, None, 2024, 2025]
+    joined = {year for trace in (observed, preliminary) for a, b in zip(trace["x"], trace["x"][1:]) if a and b
+              for year in (a, b)}
+    assert joined == {year for year, _, _ in values}  # every year is on a drawn segment
+
+
 def test_each_kind_of_target_is_drawn_and_named():
     figure = indicator_figure(indicator([(2020, 10.0), (2022, 12.0)], [(2027, 20.0, "plan"), (2026, 18.0, "announced"),
                                                                       (2015, 15.0, "standard")]), "en")

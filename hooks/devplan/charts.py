@@ -173,10 +173,10 @@ def _levels(standards: list, axis: list, lang: str) -> tuple[list, list]:
 
 def _split_preliminary(points: list) -> tuple[list, list]:
     """The points in two lines: firm figures, and preliminary ones joined to the firm
-    figure before them."""
+    figures before and after them (2022 preliminary -> 2023 revised is one line, dotted)."""
     firm = [p if p and p[2] != "preliminary" else None for p in points]
     provisional: list = []
-    for before, p in zip([None] + points, points):
+    for before, p, after in zip([None] + points, points, points[1:] + [None]):
         if not p or p[2] != "preliminary":
             continue
         if not provisional or provisional[-1] is not before:
@@ -185,6 +185,8 @@ def _split_preliminary(points: list) -> tuple[list, list]:
             if before:
                 provisional.append(before)
         provisional.append(p)
+        if after and after[2] != "preliminary":
+            provisional.append(after)
     return firm, provisional
 
 
