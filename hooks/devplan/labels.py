@@ -54,7 +54,6 @@ LABELS: dict[str, dict[str, str]] = {
     "target_announced": {"th": "เป้าที่ประกาศในข่าว (ไม่ใช่ KPI ของแผน)", "en": "Aim announced in the news (not a plan KPI)"},
     "standard": {"th": "มาตรฐานระดับประเทศ", "en": "National standard"},
     "target_path": {"th": "เส้นทางสู่เป้าหมาย", "en": "Path to target"},
-    "national_standard": {"th": "ค่ามาตรฐานระดับประเทศ", "en": "National standard"},
     "baseline": {"th": "ปีฐาน", "en": "Baseline"},
     "figure_status": {"th": "สถานะของตัวเลข", "en": "Status of the figure"},
     "latest_table": {"th": "ค่าล่าสุดของทุกตัวชี้วัด", "en": "Latest value of every indicator"},

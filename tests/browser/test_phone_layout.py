@@ -69,3 +69,15 @@ def test_values_table_fits_its_column_wider_than_a_phone(page, site_url, lang, w
         sizes = page.evaluate("""() => [...document.querySelectorAll('.dp-table--values')]
             .map(t => [t.scrollWidth, t.parentElement.clientWidth])""")
         assert all(table <= column + 1 for table, column in sizes), (indicator, sizes)
+
+
+@pytest.mark.parametrize("lang,age", [("th", "อายุข้อมูล"), ("en", "Age")])
+def test_status_cards_say_which_figure_is_the_age(page, site_url, lang, age):
+    # On a phone the column headings are hidden: the age read "1 ปี" with nothing to say what it was.
+    ages = """() => [...document.querySelectorAll('.dp-table--status tbody tr')]
+        .filter(row => row.cells.length === 6).map(row => row.cells[3].innerText)"""
+    page.goto(f"{site_url}{lang}/goals/g-tourism/", wait_until="networkidle")
+    cells = page.evaluate(ages)
+    assert cells and all(cell.startswith(f"{age}:") for cell in cells), cells
+    page.set_viewport_size({"width": 1366, "height": 900})  # a table with its headings: no label in the cell
+    assert not any(age in cell for cell in page.evaluate(ages))
