@@ -191,7 +191,8 @@ class PageWriter:
                             plans=[p for p in self.model.plans if p.kind == "action"],
                             by_strategy=by_strategy, by_agency=by_agency,
                             total=sum(p.budget_thb for p in projects),
-                            chart_json=charts.to_attribute(figure) if figure else None)
+                            chart_json=charts.to_attribute(figure) if figure else None,
+                            sharing=share.budget_sharing(self.model, self.lang, self.settings))
 
     def data(self, downloads: dict[str, bytes], descriptor: dict) -> str:
         """The Data page: every download with its size, and the dictionary from the schemas."""

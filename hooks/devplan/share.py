@@ -59,16 +59,22 @@ def iframe(indicator: Indicator, lang: str, settings: dict) -> str:
 
 
 def chart_sharing(indicator: Indicator, lang: str, settings: dict) -> dict[str, str]:
-    """What the indicator page's share buttons need: the page's stable address, the lines
+    """What the indicator page's share buttons need: the chart's stable address, the lines
     drawn into a downloaded image, and the iframe snippet."""
+    return {**_sharing(f"indicators/{indicator.indicator_id}/#chart", publishers(indicator, lang), lang, settings),
+            "iframe": iframe(indicator, lang, settings)}
+
+
+def budget_sharing(model, lang: str, settings: dict) -> dict[str, str]:
+    """The same for the budget page's chart: its sources are the projects' sources."""
+    sources = "; ".join(dict.fromkeys(getattr(p.source, f"publisher_{lang}") for p in model.projects))
+    return _sharing("budget/#by-strategy", sources, lang, settings)
+
+
+def _sharing(path: str, sources: str, lang: str, settings: dict) -> dict[str, str]:
     date = settings.get("data_date")
-    sources = publishers(indicator, lang)
-    return {
-        "page": page_address(settings, lang, f"indicators/{indicator.indicator_id}/"),
-        "source": f"{label('source', lang)}: {sources}",
-        "date": f"{label('data_version', lang)} {date.isoformat()}" if date else "",
-        "iframe": iframe(indicator, lang, settings),
-    }
+    return {"page": page_address(settings, lang, path), "source": f"{label('source', lang)}: {sources}",
+            "date": f"{label('data_version', lang)} {date.isoformat()}" if date else ""}
 
 
 def embed_pages(writer) -> dict[str, str]:

@@ -38,6 +38,14 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
+def tiny_url(tiny_site):
+    """The tiny fixture package's site (it has projects, so the budget page has a chart)."""
+    url, server = serve(tiny_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def hostile_url(hostile_site):
     url, server = serve(hostile_site)
     yield url

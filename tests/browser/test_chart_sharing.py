@@ -90,3 +90,20 @@ def test_embed_page_draws_its_chart_from_the_site_alone(page, site_url, lang):
     # everything fits the iframe: no scrolling inside it
     assert page.evaluate("document.documentElement.scrollHeight") <= 520
     assert page.locator(".dp-embed__source").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_budget_chart_leaves_the_site_with_its_title_and_source(page, tiny_url, lang):
+    from devplan.labels import label
+
+    page.goto(f"{tiny_url}{lang}/budget/")
+    page.locator("#chart-budget").scroll_into_view_if_needed()  # charts are drawn when they come into view
+    page.locator("#chart-budget svg.main-svg").first.wait_for()
+    share = "document.querySelector('.dp-share')"
+    text = unquote(page.evaluate(f"dpShare.image({share}, 'svg')").split(",", 1)[1])
+    assert label("budget_by_strategy", lang) in text and label("million_baht", lang) in text
+    assert f"{label('source', lang)}: " in text and f"/{lang}/budget/#by-strategy" in text
+    png = page.evaluate(f"dpShare.image({share}, 'png')")
+    assert Image.open(io.BytesIO(base64.b64decode(png.split(",", 1)[1]))).format == "PNG"
+    assert page.locator(".dp-share__embed").count() == 0  # an embed page is made for indicators only
+    assert page.errors == []

@@ -24,6 +24,9 @@ def text(node):
 
 
 def rows(table):
+    """Each row's cells as the table shows them (without the labels only phone cards show)."""
+    for label in table.select(".dp-card-label"):
+        label.decompose()
     return [[text(cell) for cell in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
 
 
