@@ -97,7 +97,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     try:
         published(model, data_dir, base_url)  # the package files and history, made once for every job
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
-        _run(list(workers.values()), slots=len(os.sched_getaffinity(0)))
+        _run(list(workers.values()), slots=_cores())
         failed = [name for name, worker in workers.items() if worker.exitcode not in (0, None)]
         if failed:
             reasons = []
@@ -118,6 +118,11 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
         return 1
     print(f"site ready: {site_dir}")
     return 0
+
+
+def _cores() -> int:
+    """The cores this build may use (sched_getaffinity is Linux's; macOS has only cpu_count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
 
 
 def _run(workers: list, slots: int) -> None:
