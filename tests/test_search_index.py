@@ -85,3 +85,11 @@ def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
     assert search.thai_key("สุดท้าย") not in words and "12,345" not in item.content and "cite" not in item.content
     assert not search.THAI.search(item.content)  # Thai is there only as keys (search.js sends keys)
     assert item.title == "อัตราการเข้าพัก"  # results still show the Thai title
+
+
+def test_an_indicators_snippet_goes_on_from_its_latest_value_instead_of_repeating_it():
+    html = ('<h1>Visitors</h1><div class="dp-headline"><p class="dp-headline__value">Latest value: <strong>12 persons'
+            '</strong></p><p class="dp-headline__change">Up 2 persons (+20%) from 2024</p></div>')  # invented figures
+    item = search.record("indicators/visitors/", "", html, "en", value="12 persons (2025)")
+    assert item.summary.startswith("Up 2 persons") and "Latest value" not in item.summary
+    assert "12" in item.content  # still indexed

@@ -48,8 +48,10 @@ SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?
                   r'|<(\w+) data-search="skip".*?</\2>', re.S)
 SPACE = re.compile(r"\s+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-# A result shows the title and kind apart; breadcrumbs and table headers say little alone.
-NOT_SUMMARY = re.compile(r"<h1[^>]*>.*?</h1>|<nav\b.*?</nav>|<thead>.*?</thead>", re.S)
+# A result shows the title, kind and an indicator's latest value apart (a snippet repeating
+# the value said nothing more); breadcrumbs and table headers say little alone.
+NOT_SUMMARY = re.compile(r'<h1[^>]*>.*?</h1>|<nav\b.*?</nav>|<thead>.*?</thead>|<p class="dp-headline__value">.*?</p>',
+                         re.S)
 
 
 @dataclass(frozen=True)
