@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import calendar
 import ctypes
-import gc
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -148,7 +148,7 @@ def _job(target, args, errors) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the build, which stops every job
     if sys.platform == "linux":
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the build died before that took effect
+        if os.getppid() != multiprocessing.parent_process().pid:  # the build died before that took effect
             os._exit(1)
     try:
         target(*args)
