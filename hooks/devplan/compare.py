@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .labels import format_change, format_number, format_percent, label, year_label
 from .model import Indicator, Observation
 
 
@@ -98,8 +99,6 @@ class Row:
 def table_rows(indicator: Indicator, lang: str) -> list[Row]:
     """Every value and target of an indicator, formatted once here rather than call by call
     in the template (the table is most of an indicator page's rendering time, measured)."""
-    from .labels import format_change, format_number, format_percent, label, year_label
-
     def when(year: int) -> str:
         return year_label(year, lang, indicator.year_type)
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import io
 import re
-from zlib import Z_RLE
 from functools import lru_cache
 from pathlib import Path
+from zlib import Z_RLE
 
 from PIL import Image, ImageDraw, ImageFont, features
 
@@ -142,8 +142,8 @@ def _status_badge(image, xy, status: str, lang: str) -> None:
     text, fill = STATUS_COLOURS[status]
     words = label(f"status_{status}", lang)
     width = 60 + text_width(words, True, 28) + 24
-    draw.rounded_rectangle((x, y, x + width, y + 52), radius=26, fill=ink(fill), outline=ink(text), width=3)
     mark = ink(text)
+    draw.rounded_rectangle((x, y, x + width, y + 52), radius=26, fill=ink(fill), outline=mark, width=3)
     cx, cy, r = x + 32, y + 26, 11
     shape = {
         "achieved": [(cx + r * dx, cy + r * dy) for dx, dy in

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import unicodedata
 import zipfile
-
 from functools import lru_cache
 
 import xlsxwriter
