@@ -13,10 +13,17 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from devplan import search  # noqa: E402
-from devplan.pages import join_html, split_html  # noqa: E402
-from devplan.site import (InvalidData, embed_pages, footer, generated_pages, load_model, navigation,  # noqa: E402
-                          settings_from)
+from devplan.publish import search  # noqa: E402
+from devplan.publish.site import (  # noqa: E402
+    InvalidData,
+    embed_pages,
+    footer,
+    generated_pages,
+    load_model,
+    navigation,
+    settings_from,
+)
+from devplan.render.pages import join_html, split_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages

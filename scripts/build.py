@@ -4,7 +4,7 @@
     python scripts/build.py [--site-dir DIR]     (default: site/)
 
 The README's serve command, CI and the benchmark all call this one entry point. The output
-folder is replaced only if a build made it (devplan.sitefolder), and only by a whole site.
+folder is replaced only if a build made it (devplan.publish.sitefolder), and only by a whole site.
 """
 
 from __future__ import annotations
@@ -27,15 +27,14 @@ sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
+from devplan.publish import sitefolder  # noqa: E402
+from devplan.publish.downloads import write_downloads  # noqa: E402
+from devplan.publish.rootfiles import write_root_files  # noqa: E402
+from devplan.publish.site import InvalidData, load_model, published  # noqa: E402
+from devplan.render.previews import write_previews  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
-
-from devplan import sitefolder  # noqa: E402
-from devplan.downloads import write_downloads  # noqa: E402
-from devplan.previews import write_previews  # noqa: E402
-from devplan.publish import write_root_files  # noqa: E402
-from devplan.site import InvalidData, load_model, published  # noqa: E402
 
 
 def main(argv=None) -> int:

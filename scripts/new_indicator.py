@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from devplan.scaffold import ScaffoldError, add_indicator, describe  # noqa: E402
+from devplan.edit.scaffold import ScaffoldError, add_indicator, describe  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from devplan.report import failure_summary, format_problem, summary  # noqa: E402
-from devplan.validate import read_package  # noqa: E402
+from devplan.check.report import failure_summary, format_problem, summary  # noqa: E402
+from devplan.check.tables import read_package  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from devplan.rules import check_rules
-from devplan.validate import read_package
+from devplan.check.rules import check_rules
+from devplan.check.tables import read_package
 from test_validate import positions, rewrite
 
 OBSERVATION = "pm25,2022,30.5,final,"  # observations.csv row 5

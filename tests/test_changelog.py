@@ -6,10 +6,9 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
+from devplan.model.history import data_changes
+from devplan.render.changelog import atom_feed, by_commit, by_day, sentence
 from test_history import commit
-
-from devplan.changelog import atom_feed, by_commit, by_day, sentence
-from devplan.history import data_changes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SETTINGS = {"site_url": "https://example.org/site/", "site_name": "Test site", "repo_url": "https://github.com/o/r",

@@ -1,4 +1,4 @@
-"""Chart figures (hooks/devplan/charts.py) on made-up indicators: axis ticks, preliminary
+"""Chart figures (hooks/devplan/render/charts.py) on made-up indicators: axis ticks, preliminary
 figures and the kinds of target. Every number here is invented for the test."""
 
 from __future__ import annotations
@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from devplan.charts import indicator_figure, value_ticks, year_ticks
-from devplan.model import Indicator, Observation, Source, Target
-from devplan.status import Progress
+from devplan.model.plan import Indicator, Observation, Source, Target
+from devplan.model.status import Progress
+from devplan.render.charts import indicator_figure, value_ticks, year_ticks
 
 SOURCE = Source("test", "t", "t", "p", "p", None, None, dt.date(2025, 1, 1), "l", "l")
 

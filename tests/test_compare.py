@@ -7,9 +7,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-
-from devplan.compare import value_changes
-from devplan.model import Indicator, Observation, Source
+from devplan.model.changes import value_changes
+from devplan.model.plan import Indicator, Observation, Source
 
 SOURCE = Source("s", "ท", "t", "ผ", "p", None, None, dt.date(2025, 1, 1), "ล", "l")
 

@@ -7,9 +7,8 @@ import copy
 
 import pytest
 import yaml
-
-from devplan.descriptor import SITE_TABLES, site_columns
-from devplan.validate import read_package
+from devplan.check.descriptor import SITE_TABLES, site_columns
+from devplan.check.tables import read_package
 
 
 def edit(tiny, change):
@@ -108,7 +107,7 @@ def test_site_tables_match_the_shipped_schema():
 def test_model_reads_no_column_outside_site_tables():
     import dataclasses
 
-    from devplan import model
+    from devplan.model import plan as model
 
     tables = {"sources": model.Source, "plans": model.Plan, "strategies": model.Strategy, "goals": model.Goal,
               "indicators": model.Indicator, "observations": model.Observation, "targets": model.Target,
@@ -121,7 +120,7 @@ def test_model_reads_no_column_outside_site_tables():
 
 
 def test_descriptor_check_does_not_change_the_descriptor(tiny):
-    import devplan.descriptor as d
+    import devplan.check.descriptor as d
 
     descriptor = yaml.safe_load((tiny / "datapackage.yaml").read_text(encoding="utf-8"))
     before = copy.deepcopy(descriptor)

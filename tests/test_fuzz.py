@@ -13,13 +13,12 @@ import io
 import shutil
 from pathlib import Path
 
+import build
 import pytest
 import yaml
+from devplan.check.tables import read_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import build
-from devplan.validate import read_package
 from support import FIXTURES, copy_package
 
 SECRET = "OUTSIDE-SECRET-7f3a"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from devplan.history import data_changes
+from devplan.model.history import data_changes
 
 HEADER = "indicator_id,year,value,status,source_id,note_th,note_en\n"
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
-from devplan.history import data_changes
+from devplan.model.history import data_changes
 from test_history import HEADER
 
 ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",

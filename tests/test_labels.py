@@ -1,7 +1,7 @@
 """Labels and how numbers and years are written."""
 
-from devplan.labels import LABELS, display_year, format_number, year_label
-from devplan.pages import check_labels
+from devplan.render.labels import LABELS, display_year, format_number, year_label
+from devplan.render.pages import check_labels
 
 
 def test_every_label_has_thai_and_english():
@@ -32,7 +32,7 @@ def test_numbers():
 
 
 def test_html_blocks_skip_markdown_and_come_back_in_place():
-    from devplan.pages import join_html, split_html
+    from devplan.render.pages import join_html, split_html
 
     page = "---\ntitle: x\n---\n\n## Heading { #h }\n\n<div>\n<p>a</p>\n</div>\n\ntext\n\n<table><tr><td>b</td></tr></table>\n"
     markdown, blocks = split_html(page)

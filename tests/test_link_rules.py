@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devplan.validate import read_package
+from devplan.check.tables import read_package
 
 
 def rewrite(path: Path, old: str, new: str) -> None:

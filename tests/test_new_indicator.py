@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
+from devplan.check.tables import read_package
+from devplan.edit.scaffold import ScaffoldError, add_indicator
 from support import ROOT
-from devplan.scaffold import ScaffoldError, add_indicator
-from devplan.validate import read_package
 
 TEXT_COLUMNS = ["name_th", "name_en", "unit_th", "unit_en", "agency_th", "agency_en", "method_th", "method_en"]
 FILLED = {"name_th": "พื้นที่ป่าไม้", "name_en": "Forest area", "unit_th": "ร้อยละ", "unit_en": "percent",
@@ -154,7 +153,7 @@ def test_command_shows_paths_as_typed_from_the_folder_it_runs_in(tiny):
 
 
 def test_describe_is_plain_text_for_one_new_row(tiny):
-    from devplan.scaffold import describe
+    from devplan.edit.scaffold import describe
 
     text = describe(add_indicator(tiny, "forest-area", "g-air", source_id="test-source", direction="lower",
                                   year_type="calendar"))

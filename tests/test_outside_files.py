@@ -7,12 +7,11 @@ import os
 import subprocess
 import sys
 
+import build
 import pytest
 import yaml
-
-import build
-from devplan.descriptor import package_file
-from devplan.validate import read_package
+from devplan.check.descriptor import package_file
+from devplan.check.tables import read_package
 from support import ROOT
 
 SECRET = "TOP-SECRET-OUTSIDE-LINE"

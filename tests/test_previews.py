@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import io
 
+from devplan.publish.site import load_model
+from devplan.render import previews
 from PIL import Image
-
-from devplan import previews
-from devplan.site import load_model
 from support import ROOT
 
 MODEL = load_model(ROOT / "data")
@@ -47,7 +46,7 @@ def test_source_line_stops_before_the_address():
 
 
 def test_every_status_has_a_badge_shape_and_colours():
-    from devplan.status import STATUSES
+    from devplan.model.status import STATUSES
 
     assert set(previews.STATUS_COLOURS) == set(STATUSES)
     for status in STATUSES:

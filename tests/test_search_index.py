@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from devplan.publish import search
 from pythainlp.tokenize import word_tokenize
-
 from support import ROOT
-from devplan import search
 
 PAGE = ('<h1 id="t">ค่าเฉลี่ยรายปีของฝุ่นละอองขนาดไม่เกิน 2.5 ไมครอน<a class="headerlink" href="#t">¶</a></h1>'
         '<nav class="dp-crumbs"><ol><li>เป้าประสงค์: สร้างอากาศสะอาด</li></ol></nav>'

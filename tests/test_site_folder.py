@@ -11,10 +11,9 @@ import sys
 import textwrap
 import time
 
-import pytest
-
 import build
-from devplan import sitefolder
+import pytest
+from devplan.publish import sitefolder
 from support import FIXTURES, ROOT, copy_package
 
 
@@ -109,7 +108,7 @@ def run_until(point, command, **kwargs):
 SWAP = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from devplan import sitefolder
+    from devplan.publish import sitefolder
     site = Path(sys.argv[1])
     staging = sitefolder.start(site)
     (staging / "th").mkdir()

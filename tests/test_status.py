@@ -4,8 +4,7 @@ computed by hand (shown in the comments), not taken from the program."""
 from __future__ import annotations
 
 import pytest
-
-from devplan.status import assess
+from devplan.model.status import assess
 
 
 def test_higher_is_better_but_too_slow():
@@ -113,7 +112,7 @@ def test_standard_in_force_in_the_latest_year_is_used():
 
 
 def test_plan_targets_come_before_announced_ones_and_standards():
-    from devplan.status import choose_targets
+    from devplan.model.status import choose_targets
 
     targets = [(2023, 15.0, "standard"), (2025, 12.0, "announced"), (2027, 10.0, "plan")]
     assert choose_targets(targets) == ([(2027, 10.0)], "plan")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from support import ROOT
 from tourism_from_workbooks import HEADINGS, RATE, WORKBOOKS, observation_rows, yearly_values
 

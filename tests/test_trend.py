@@ -4,8 +4,7 @@ the comment beside it, not taken from the program)."""
 from __future__ import annotations
 
 import pytest
-
-from devplan.trend import Freshness, Point, assess_trend, freshness
+from devplan.model.trend import Freshness, Point, assess_trend, freshness
 
 
 def test_higher_is_better_rising_is_improving():

@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
+from devplan.check.tables import read_package
 from support import ROOT
-from devplan.validate import read_package
 
 
 def rewrite(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from support import FIXTURES, ROOT, copy_package
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -5,7 +5,6 @@ of the chart section, and a text alternative for every chart."""
 from __future__ import annotations
 
 import pytest
-
 from support import ROOT
 
 pytestmark = pytest.mark.browser

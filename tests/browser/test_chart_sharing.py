@@ -94,7 +94,7 @@ def test_embed_page_draws_its_chart_from_the_site_alone(page, site_url, lang):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_budget_chart_leaves_the_site_with_its_title_and_source(page, tiny_url, lang):
-    from devplan.labels import label
+    from devplan.render.labels import label
 
     page.goto(f"{tiny_url}{lang}/budget/")
     page.locator("#chart-budget").scroll_into_view_if_needed()  # charts are drawn when they come into view

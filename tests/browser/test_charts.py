@@ -8,7 +8,6 @@ import csv
 from collections import Counter
 
 import pytest
-
 from support import ROOT
 
 pytestmark = pytest.mark.browser

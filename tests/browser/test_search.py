@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from devplan.labels import display_year, format_number, label
-from devplan.search import read_search_words
-from devplan.site import load_model
+from devplan.publish.search import read_search_words
+from devplan.publish.site import load_model
+from devplan.render.labels import display_year, format_number, label
 from support import ROOT
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ import csv
 from urllib.parse import urlsplit
 
 import pytest
-
 from support import ROOT
 
 pytestmark = pytest.mark.browser

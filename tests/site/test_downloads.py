@@ -15,7 +15,6 @@ import openpyxl
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-
 from support import ROOT
 
 DATA = ROOT / "data"

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from support import HOSTILE
 
 

@@ -8,7 +8,6 @@ import csv
 
 import pytest
 from bs4 import BeautifulSoup
-
 from support import ROOT
 
 

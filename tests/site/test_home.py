@@ -7,9 +7,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-
-from devplan.labels import display_date, format_number, label, year_label
-from devplan.site import InvalidData, load_model
+from devplan.publish.site import InvalidData, load_model
+from devplan.render.labels import display_date, format_number, label, year_label
 from support import FIXTURES, ROOT, copy_package
 
 MODEL = load_model(ROOT / "data")

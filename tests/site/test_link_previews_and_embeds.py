@@ -10,9 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from devplan.publish.site import load_model
 from PIL import Image
-
-from devplan.site import load_model
 from support import ROOT
 
 MODEL = load_model(ROOT / "data")

@@ -11,7 +11,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-
 from support import ROOT
 
 # https://OWNER.github.io/REPOSITORY/ : the address the site is published at.

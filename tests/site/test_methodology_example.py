@@ -4,10 +4,9 @@ changes (a revised figure, a new year), this test says the example must be re-wo
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-
+from devplan.publish.site import load_model
+from devplan.render.labels import format_number
 from support import ROOT
-from devplan.labels import format_number
-from devplan.site import load_model
 
 EXAMPLES = {"tourist-arrivals": ("Improving", "ดีขึ้น"), "foreign-visitors": ("Worsening", "แย่ลง")}
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import re
 import json
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from support import ROOT
 
 DATA = ROOT / "data"

@@ -22,12 +22,12 @@ from zlib import Z_RLE
 
 from PIL import Image, ImageDraw, ImageFont, features
 
+from ..model.plan import Indicator, PlanModel
 from .charts import _with_gaps
 from .labels import format_number, label, year_label
-from .model import Indicator, PlanModel
 
 WIDTH, HEIGHT = 1200, 630
-FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
+FONTS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "fonts"
 THAI_RUN = re.compile(r"([\u0e00-\u0e7f][\u0e00-\u0e7f ]*)")
 PAPER, INK, MUTED, TEAL, BLUE, VERMILLION, LINE = (
     "#ffffff", "#1a1a1a", "#555555", "#00796b", "#0072B2", "#D55E00", "#cccccc")

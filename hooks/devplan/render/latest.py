@@ -4,10 +4,9 @@ page in each language and downloaded as CSV and XLSX (the same rows, so they agr
 
 from __future__ import annotations
 
-from .compare import value_changes
-from .labels import BE_OFFSET, label
-from .model import Indicator, PlanModel
-from .spreadsheets import plain_number
+from ..model.changes import value_changes
+from ..model.plan import Indicator, PlanModel
+from .labels import BE_OFFSET, label, plain_number
 
 COLUMNS = [
     "indicator_id", "name_th", "name_en", "unit_th", "unit_en", "year_type", "latest_year_ce", "latest_year_be",

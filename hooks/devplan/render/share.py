@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 
+from ..model.plan import Indicator
 from . import charts
 from .labels import format_number, label, year_label
-from .model import Indicator
 from .previews import preview_path
 
 EMBED_HEIGHT = 520  # px: the title, a chart tall enough to read and the source line

@@ -16,14 +16,26 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import changelog, charts, compare, datapage, home, latest, share
-from .downloads import site_xlsx_name
-from .labels import (LABELS, display_date, display_year, format_baht, format_change, format_date, format_number,
-                     format_percent, format_rate, label, year_label)
-from .model import Indicator, PlanModel
-from .status import STATUSES
-from .summary import missing, summarise
-from .trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
+from ..addresses import site_xlsx_name
+from ..model import changes
+from ..model.plan import Indicator, PlanModel
+from ..model.status import STATUSES
+from ..model.summary import missing, summarise
+from ..model.trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
+from . import changelog, charts, datapage, home, latest, share, values
+from .labels import (
+    LABELS,
+    display_date,
+    display_year,
+    format_baht,
+    format_change,
+    format_date,
+    format_number,
+    format_percent,
+    format_rate,
+    label,
+    year_label,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 GLANCE_LIMIT = 12  # indicators named per area on the home page: its weight stays flat at any size
@@ -159,8 +171,8 @@ class PageWriter:
             progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=downloads_for(indicator.indicator_id),
-            rows=compare.table_rows(indicator, self.lang), plan_start=compare.plan_start(indicator),
-            plan_base=compare.plan_base_year(indicator),
+            rows=values.table_rows(indicator, self.lang), plan_start=changes.plan_start(indicator),
+            plan_base=changes.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []),
             data_links=self._data_links(indicator))
 

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cells import INTEGER, NUMBER
+from ..check.cells import INTEGER, NUMBER
 
 TRACKED = ("observations", "targets")
 

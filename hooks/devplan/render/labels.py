@@ -364,3 +364,8 @@ def format_rate(rate: float | None, method: str | None, decimals: int = 0) -> st
     if method == "compound":
         return f"{rate * 100:+.2f}%"
     return f"{rate:+,.{max(decimals, 2)}f}"
+
+
+def plain_number(value: float) -> int | float:
+    """1000000.0 -> 1000000: whole numbers written without a decimal point."""
+    return int(value) if float(value).is_integer() else value

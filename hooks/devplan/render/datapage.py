@@ -3,7 +3,7 @@ the Table Schemas, in the page's language."""
 
 from __future__ import annotations
 
-from .downloads import excel_path, zip_name
+from ..addresses import excel_path, zip_name
 from .labels import label
 
 

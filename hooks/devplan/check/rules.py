@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from pathlib import Path
 
 from .descriptor import unsafe_reason
-from .home import topic_problems
-from .validate import Package, Problem, resource_file
-
+from .problems import Package, Problem, display_path, resource_file
 
 # Ids that would replace a page the site generates in the same folder (indicators/index).
 RESERVED_IDS = {"index"}
+# The home page's doors by topic, kept beside the package: a topic's titles and its indicators' ids.
+TOPICS_FILE = "topics.csv"
+TOPIC_COLUMNS = ("topic_id", "title_th", "title_en", "indicators")
 PAGE_IDS = {"plans": "plan_id", "strategies": "strategy_id", "goals": "goal_id", "indicators": "indicator_id"}
 # How far ahead of the checking computer's clock (UTC) an access date may be: a maintainer
 # east of UTC can be a day ahead of the CI server.
@@ -32,7 +36,7 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
     problems += _links_and_coverage(package)
     if "indicators" in tables:  # topics.csv, the home page's doors by topic, names indicators
-        problems += topic_problems(package.base, {i["indicator_id"] for i in tables["indicators"]})
+        problems += topic_rows(package.base, {i["indicator_id"] for i in tables["indicators"]})[1]
     return problems
 
 
@@ -181,3 +185,53 @@ def _links_and_coverage(package: Package) -> list[Problem]:
                 "a part-year value needs notes in Thai and English (note_th, note_en) saying which part of the year it covers",
                 "ค่าที่ครอบคลุมบางช่วงของปีต้องมีหมายเหตุทั้งภาษาไทยและอังกฤษ (note_th, note_en) บอกว่าครอบคลุมช่วงใด"))
     return problems
+
+
+def topic_rows(base: Path, indicator_ids: set[str]) -> tuple[list[dict], list[Problem]]:
+    """The rows of topics.csv and its problems (neither when the package has no such file)."""
+    path = Path(base) / TOPICS_FILE
+    if not path.exists() and not path.is_symlink():
+        return [], []
+    shown = display_path(path)
+    # The same rule as every table: only an ordinary file inside the package, never a link.
+    unsafe = unsafe_reason(Path(base), TOPICS_FILE)
+    if unsafe:
+        return [], [Problem(shown, None, None, "unsafe-file", *unsafe)]
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [Problem(shown, None, None, "not-utf8",
+                            "the file is not UTF-8: save it as 'CSV UTF-8 (Comma delimited)' and commit again",
+                            "ไฟล์ไม่ได้เข้ารหัส UTF-8 กรุณาบันทึกเป็น 'CSV UTF-8 (Comma delimited)' แล้ว commit ใหม่")]
+    problems: list[Problem] = []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in TOPIC_COLUMNS if c not in (reader.fieldnames or [])]
+    for column in missing:
+        problems.append(Problem(shown, 1, column, "missing-column", f"column '{column}' is missing: add it to the header row",
+                                f"ไม่มีคอลัมน์ '{column}': กรุณาเพิ่มในแถวหัวตาราง"))
+    if missing:
+        return [], problems
+    rows, seen = [], set()
+    for number, raw in enumerate(reader, start=2):
+        row = {c: (raw[c] or "").strip() for c in TOPIC_COLUMNS}
+        row["indicators"] = row["indicators"].split()
+        for column, language in (("title_th", ("Thai", "ไทย")), ("title_en", ("English", "อังกฤษ"))):
+            if not row[column]:
+                problems.append(Problem(shown, number, column, "missing-text",
+                                        f"{language[0]} text is missing: every text a reader sees needs Thai and English",
+                                        f"ไม่มีข้อความภาษา{language[1]}: ทุกข้อความที่ผู้อ่านเห็นต้องมีทั้งภาษาไทยและภาษาอังกฤษ"))
+        if row["topic_id"] in seen:
+            problems.append(Problem(shown, number, "topic_id", "duplicate-key",
+                                    f"'{row['topic_id']}' appears twice: each topic_id must be unique",
+                                    f"'{row['topic_id']}' ซ้ำกัน: topic_id ต้องไม่ซ้ำกัน"))
+        seen.add(row["topic_id"])
+        if not row["indicators"]:
+            problems.append(Problem(shown, number, "indicators", "missing-value",
+                                    "'indicators' must not be empty: list indicator ids separated by spaces",
+                                    "ช่อง 'indicators' ต้องไม่ว่าง: ใส่รหัสตัวชี้วัด คั่นด้วยเว้นวรรค"))
+        for unknown in [i for i in row["indicators"] if i not in indicator_ids]:
+            problems.append(Problem(shown, number, "indicators", "unknown-reference",
+                                    f"'{unknown}' is not an indicator_id in indicators.csv: fix the spelling or add that row first",
+                                    f"ไม่พบ '{unknown}' ในคอลัมน์ indicator_id ของ indicators.csv: แก้การสะกด หรือเพิ่มแถวนั้นก่อน"))
+        rows.append(row)
+    return rows, problems

@@ -8,15 +8,14 @@ import html
 from functools import lru_cache
 from pathlib import Path
 
-from . import share
+from ..check.report import failure_summary, format_problem
+from ..check.tables import read_package
+from ..model.history import data_changes
+from ..model.plan import PlanModel, build_model, read_topics
+from ..render import share
+from ..render.labels import display_date, label
+from ..render.pages import PageWriter
 from .downloads import package_descriptor, package_files
-from .history import data_changes
-from .home import read_topics
-from .labels import display_date, label
-from .model import PlanModel, build_model
-from .pages import PageWriter
-from .report import failure_summary, format_problem
-from .validate import read_package
 
 HAND_WRITTEN = ("methodology.md", "about.md", "maintainers.md")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .validate import Package, Problem
+from .tables import Package, Problem
 
 
 def _escape_annotation(text: str, *, property: bool = False) -> str:

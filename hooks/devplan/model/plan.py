@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..check.problems import Package
+from ..check.rules import topic_rows
 from .status import NO_TARGET, NOT_ENOUGH_DATA, Progress, assess, choose_targets
 from .trend import NOT_ASSESSED, Freshness, Point, Trend, assess_trend, freshness
-from .validate import Package
 
 
 @dataclass
@@ -261,3 +263,20 @@ def build_model(package: Package) -> PlanModel:
         projects.append(project)
     ordered_plans = sorted(plans.values(), key=lambda p: (["long-term", "development", "action"].index(p.kind), p.start_year))
     return PlanModel(ordered_plans, strategies, goals, indicators, projects, sources, t)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A door of the home page: a topic's titles and its indicators (topics.csv)."""
+
+    topic_id: str
+    title_th: str
+    title_en: str
+    indicators: tuple[Indicator, ...]
+
+
+def read_topics(base: Path, model: PlanModel) -> list[Topic]:
+    """The topics of a checked package, in file order."""
+    rows, _ = topic_rows(base, set(model.indicators))
+    return [Topic(r["topic_id"], r["title_th"], r["title_en"], tuple(model.indicators[i] for i in r["indicators"]))
+            for r in rows]

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .labels import format_number, label, year_label
+from ..render.labels import format_number, label, year_label
 
 MEMORY_FOLDER = "/dev/shm"
 THAI = re.compile(r"[\u0e00-\u0e7f]+")

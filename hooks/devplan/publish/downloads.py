@@ -23,11 +23,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from .descriptor import package_file  # only regular files inside the package, never through a link
-from .labels import BE_OFFSET, label
-from .model import Indicator, PlanModel
-from .latest import COLUMNS as LATEST_COLUMNS, NUMBER_COLUMNS, latest_rows
-from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, plain_number, zip_entry
+
+from ..addresses import LATEST_CSV, LATEST_XLSX, excel_path, site_xlsx_name, zip_name
+from ..check.descriptor import package_file  # only regular files inside the package, never through a link
+from ..model.plan import Indicator, PlanModel
+from ..render.labels import BE_OFFSET, label, plain_number
+from ..render.latest import COLUMNS as LATEST_COLUMNS
+from ..render.latest import NUMBER_COLUMNS, latest_rows
+from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, zip_entry
 
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
@@ -140,7 +143,6 @@ SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publishe
                   "accessed", "licence_th", "licence_en"]
 
 
-LATEST_CSV, LATEST_XLSX = "latest-values.csv", "latest-values.xlsx"
 
 
 def latest_csv(model: PlanModel, base_url: str = "") -> bytes:
@@ -180,9 +182,6 @@ def _text(value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else (value or "")
 
 
-def zip_name(descriptor: dict) -> str:
-    """The whole package as one zip, named after the package: a stable address."""
-    return f"{descriptor['name']}.zip"
 
 
 def package_descriptor(data_dir: Path) -> dict:
@@ -223,9 +222,6 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     return files
 
 
-def excel_path(path: str) -> str:
-    """Where the Excel-ready copy of a package CSV lives: excel/<table>.csv."""
-    return f"excel/{path}"
 
 
 def _all_tables(model: PlanModel, descriptor: dict) -> dict:
@@ -246,8 +242,6 @@ def _stamp(model: PlanModel) -> dt.datetime:
     return dt.datetime.combine(model.data_date or dt.date(2000, 1, 1), dt.time())
 
 
-def site_xlsx_name(descriptor: dict) -> str:
-    return f"{descriptor['name']}.xlsx"
 
 
 def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .validate import Problem, display_path, find_descriptor, read_package
+from ..check.tables import Problem, display_path, find_descriptor, read_package
 
 BOM = "\ufeff"
 

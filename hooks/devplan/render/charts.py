@@ -17,8 +17,8 @@ import json
 import math
 from decimal import Decimal
 
+from ..model.plan import Indicator, PlanModel
 from .labels import display_year, format_number, label, year_label
-from .model import Indicator, PlanModel
 
 FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
 BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#555555"

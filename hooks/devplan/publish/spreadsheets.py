@@ -58,10 +58,6 @@ def excel_copy(raw: bytes, text_fields: set[str]) -> bytes:
     return _bom_csv(header, rows)
 
 
-def plain_number(value: float) -> int | float:
-    """1000000.0 -> 1000000: whole numbers written without a decimal point."""
-    return int(value) if float(value).is_integer() else value
-
 
 def number_format(decimals: int) -> str:
     """'#,##0' for whole numbers, '#,##0.0' for one decimal, and so on."""

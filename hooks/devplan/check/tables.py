@@ -13,67 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .cells import check_cell
 from .descriptor import check_descriptor, line_of, load_yaml, unsafe_reason
-
-DESCRIPTOR_NAME = "datapackage.yaml"
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in the data, where a maintainer can find it."""
-
-    file: str
-    row: int | None
-    column: str | None
-    code: str
-    message_en: str
-    message_th: str
-
-    def location(self) -> str:
-        parts = [self.file]
-        if self.row is not None:
-            parts.append(str(self.row))
-            if self.column:
-                parts.append(self.column)
-        return ":".join(parts)
-
-    def __str__(self) -> str:
-        return f"{self.location()}: {self.message_en} / {self.message_th}"
-
-
-@dataclass
-class Package:
-    """The descriptor, each table's typed rows and every problem found reading them."""
-
-    descriptor: dict
-    base: Path
-    tables: dict[str, list[dict]] = field(default_factory=dict)
-    row_numbers: dict[str, list[int]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def find_descriptor(path: str | Path) -> Path:
-    """The descriptor file for a package folder, or the path itself if it is one."""
-    path = Path(path)
-    return path / DESCRIPTOR_NAME if path.is_dir() else path
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the current folder when possible, as a maintainer would type it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+from .problems import DESCRIPTOR_NAME, Package, Problem, display_path, find_descriptor
+from .rules import check_rules  # project rules, once every table is read
 
 
 def read_package(path: str | Path) -> Package:
@@ -110,8 +57,6 @@ def read_package(path: str | Path) -> Package:
         _read_table(package, resource)
     for resource in descriptor["resources"]:
         _check_keys(package, resource)
-    from .rules import check_rules  # project rules need every table read first
-
     package.problems.extend(check_rules(package))
     package.problems.sort(key=lambda p: (p.file, p.row or 0, _column_order(package, p), p.code))
     return package
@@ -129,14 +74,6 @@ def _column_order(package: Package, problem: Problem) -> int:
         if problem.column in names and problem.file.endswith(resource["path"]):
             return names.index(problem.column)
     return -1
-
-
-def resource_file(package: Package, name: str) -> str:
-    """The CSV of a resource as the validator shows it."""
-    for resource in package.descriptor.get("resources", []):
-        if resource["name"] == name:
-            return display_path(package.base / resource["path"])
-    raise KeyError(name)
 
 
 # --- reading one table -------------------------------------------------------------------

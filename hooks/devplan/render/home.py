@@ -1,0 +1,43 @@
+"""What the home page picks out: key facts per area and doors by topic.
+
+Key facts follow a rule, so nothing is hard-coded and any province's data gets them: for
+each area (strategy) of the five-year development plan, each goal in order offers its
+indicator with the most recent value (the first row of indicators.csv breaks a tie), up to
+KEY_FACTS_PER_AREA. Topic doors come from `topics.csv` beside the data package, kept by
+maintainers: one row per topic, its titles and the ids of its indicators. A wrong id stops
+the build with the file, row and column, in English and Thai, like every data problem.
+"""
+
+from __future__ import annotations
+
+from ..model.plan import Indicator, Strategy
+from .labels import format_number, label, year_label
+
+KEY_FACTS_PER_AREA = 3
+
+
+def change_words(indicator: Indicator, lang: str) -> str:
+    """'+481,206 (+4.2%) from 2024': the latest value against the previous comparable one
+    (the trend's: same series and coverage), or '' when there is none."""
+    trend = indicator.trend
+    if not trend or not trend.earlier or not trend.latest:
+        return ""
+    amount = trend.latest[1] - trend.earlier[1]
+    text = ("+" if amount > 0 else "") + format_number(amount, indicator.decimals)
+    if trend.change is not None:
+        text += f" ({trend.change * 100:+.1f}%)"
+    return label("change_from", lang, change=text, year=year_label(trend.earlier[0], lang, indicator.year_type))
+
+
+def key_facts(areas: list[Strategy]) -> list[tuple[Strategy, list[Indicator]]]:
+    """Per area that has any, the indicators the home page shows (see the module's rule)."""
+    facts = []
+    for area in areas:
+        chosen = []
+        for goal in area.goals:
+            measured = [i for i in goal.indicators if i.latest]
+            if measured:
+                chosen.append(max(measured, key=lambda i: i.latest.year))  # max keeps the first of equals
+        if chosen:
+            facts.append((area, chosen[:KEY_FACTS_PER_AREA]))
+    return facts
