@@ -15,8 +15,19 @@ from .status import NO_TARGET, NOT_ENOUGH_DATA, Progress, assess, choose_targets
 from .trend import NOT_ASSESSED, Freshness, Point, Trend, assess_trend, freshness
 
 
+class Texts:
+    """Gives a text field in a language the package has no column for (`name_xx` on a site
+    in a third language) in English, until the package carries that language's columns."""
+
+    def __getattr__(self, name: str):  # only reached when no such field exists
+        stem, _, lang = name.rpartition("_")
+        if stem and lang not in ("th", "en") and len(lang) in (2, 3) and lang.isalpha():
+            return getattr(self, f"{stem}_en")
+        raise AttributeError(name)
+
+
 @dataclass
-class Source:
+class Source(Texts):
     source_id: str
     title_th: str
     title_en: str
@@ -31,7 +42,7 @@ class Source:
 
 
 @dataclass
-class Observation:
+class Observation(Texts):
     year: int
     value: float
     status: str  # preliminary, revised or final
@@ -44,7 +55,7 @@ class Observation:
 
 
 @dataclass
-class Target:
+class Target(Texts):
     year: int
     value: float
     source: Source
@@ -54,7 +65,7 @@ class Target:
 
 
 @dataclass
-class Indicator:
+class Indicator(Texts):
     indicator_id: str
     name_th: str
     name_en: str
@@ -96,7 +107,7 @@ class Indicator:
 
 
 @dataclass
-class GoalLink:
+class GoalLink(Texts):
     """A goal of the five-year plan that measures a strategy of another plan, and why."""
 
     goal: Goal
@@ -106,7 +117,7 @@ class GoalLink:
 
 
 @dataclass
-class Goal:
+class Goal(Texts):
     goal_id: str
     title_th: str
     title_en: str
@@ -115,7 +126,7 @@ class Goal:
 
 
 @dataclass
-class Project:
+class Project(Texts):
     project_id: str
     fiscal_year: int
     name_th: str
@@ -128,7 +139,7 @@ class Project:
 
 
 @dataclass
-class Strategy:
+class Strategy(Texts):
     strategy_id: str
     order: int
     title_th: str
@@ -155,7 +166,7 @@ class Strategy:
 
 
 @dataclass
-class Plan:
+class Plan(Texts):
     plan_id: str
     kind: str
     title_th: str
@@ -266,7 +277,7 @@ def build_model(package: Package) -> PlanModel:
 
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(Texts):
     """A door of the home page: a topic's titles and its indicators (topics.csv)."""
 
     topic_id: str

@@ -18,7 +18,7 @@ import math
 from decimal import Decimal
 
 from ..model.plan import Indicator, PlanModel
-from .labels import display_year, format_number, label, year_label
+from .labels import display_year, format_number, label, language, year_label
 
 FONT = "'Noto Sans Thai', 'Noto Sans', sans-serif"
 BLUE, VERMILLION, GREEN, GREY = "#0072B2", "#D55E00", "#009E73", "#555555"
@@ -121,7 +121,7 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     if baseline:
         traces.append(trace(label("baseline", lang), [baseline], lambda p: label("baseline", lang), mode="markers",
                             marker={"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3, "color": GREEN}}))
-    x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + (" (พ.ศ.)" if lang == "th" else " (C.E.)")
+    x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + f" ({language(lang)['calendar']['era']})"
     layout = _layout(x_title, unit)
     years = [x for t in traces for x in t["x"] if x is not None]
     values = [y for t in traces for y in t["y"] if y is not None]

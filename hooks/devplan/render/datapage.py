@@ -23,7 +23,7 @@ def package_files(downloads: dict[str, bytes], descriptor: dict, lang: str) -> l
 
 
 def resource_title(resource: dict, lang: str) -> str:
-    return (resource.get("title_th") if lang == "th" else None) or resource.get("title", "")
+    return resource.get(f"title_{lang}") or resource.get("title", "")
 
 
 def size(length: int) -> str:
@@ -48,7 +48,7 @@ def dictionary(descriptor: dict, lang: str) -> list[dict]:
                     words.append(f"{label(bound, lang)} {c[bound]}")
             if "pattern" in c:
                 words.append(f"{label('pattern', lang)} {c['pattern']}")
-            description = field.get("description_th") if lang == "th" else field.get("description")
+            description = field.get(f"description_{lang}") or field.get("description")
             kind = field.get("type", "string")
             fields.append({"name": field["name"], "type": label(f"type_{kind}", lang), "constraints": "; ".join(words),
                            "description": description or field.get("description", "")})

@@ -24,7 +24,6 @@ from ..model.summary import missing, summarise
 from ..model.trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
 from . import changelog, charts, datapage, home, latest, share, values
 from .labels import (
-    LABELS,
     display_date,
     display_year,
     format_baht,
@@ -284,8 +283,3 @@ def _quote(text: str) -> str:
 def downloads_for(indicator_id: str) -> dict[str, str]:
     """Stable, documented addresses of an indicator's files, relative to the site root."""
     return {"csv": f"data/indicators/{indicator_id}.csv", "xlsx": f"data/indicators/{indicator_id}.xlsx"}
-
-
-def check_labels() -> list[str]:
-    """Label keys missing a language (a test asserts this is empty)."""
-    return [key for key, texts in LABELS.items() if set(texts) != {"th", "en"} or not all(texts.values())]
