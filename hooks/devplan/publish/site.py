@@ -90,16 +90,17 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
     """The texts of the footer on every page (overrides/partials/footer.html), in one language."""
     licence = (package_descriptor(Path(data_dir)).get("licenses") or [{}])[0]
     publisher = settings["publisher"].get(lang, "")
-    date = display_date(model.data_date, lang)
+    date = display_date(model.data_date, lang)  # "" for a package with no source yet
     repo = settings["repo_url"].rstrip("/")
+    names = ". ".join(dict.fromkeys(filter(None, [publisher, settings["site_name"]])))
     return {
         "publisher_label": label("publisher", lang), "publisher": publisher,
         "licence_label": label("licence", lang), "licence": licence.get("name", ""),
         "licence_url": licence.get("path", ""), "licence_note": label("licence_note", lang),
-        "date_label": label("updated", lang), "date": date,
+        "date_label": label("updated", lang), "date": date or label("no_data", lang),
         "cite_label": label("how_to_cite", lang),
-        "cite": label("cite_text", lang, names=". ".join(dict.fromkeys(filter(None, [publisher, settings["site_name"]]))),
-                      date=date, url=site_url),
+        # Undated (no source yet), a citation is its names and address: nothing in any language.
+        "cite": label("cite_text", lang, names=names, date=date, url=site_url) if date else f"{names}. {site_url}",
         "report": label("report_error", lang), "report_url": f"{repo}/issues/new" if repo else "",
     }
 
