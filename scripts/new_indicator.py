@@ -39,4 +39,5 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    sys.stdout.reconfigure(errors="backslashreplace")  # a terminal without Thai shows \u escapes
     sys.exit(main())

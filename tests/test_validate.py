@@ -119,6 +119,18 @@ def test_windows_874_file_is_named_with_the_fix(tiny):
     assert "CSV UTF-8" in problems[0].message_en and "UTF-8" in problems[0].message_th
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_utf16_file_is_named_as_utf16_not_as_windows_874(tiny, encoding):
+    """Excel's 'Unicode Text' is UTF-16: with its mark or without (then every Latin letter
+    has a NUL beside it, which read as UTF-8 gave NUL-spotted column names)."""
+    text = (tiny / "goals.csv").read_text(encoding="utf-8")
+    (tiny / "goals.csv").write_bytes(text.encode(encoding))
+    problems = [p for p in read_package(tiny).problems if p.file.endswith("goals.csv")]
+    assert [(p.row, p.code) for p in problems] == [(1, "not-utf8")]
+    assert "UTF-16" in problems[0].message_en and "UTF-16" in problems[0].message_th
+    assert "874" not in problems[0].message_en
+
+
 def test_missing_resource_file(tiny):
     (tiny / "projects.csv").unlink()
     assert ("projects.csv", None, None, "missing-file") in positions(tiny)
@@ -181,6 +193,18 @@ def test_cli_summary_on_clean_data(tiny):
     # 4 targets, 11 observations, 2 projects and 2 strategy links: 36 rows.
     (line,) = result.stdout.strip().splitlines()
     assert "9 tables, 36 rows, 6 indicators, 11 observations" in line
+
+
+@pytest.mark.parametrize("script", ["validate.py", "new_indicator.py"])
+def test_cli_prints_under_a_terminal_that_cannot_show_thai(tiny, script):
+    """A non-UTF-8 locale (an ASCII or Latin-1 terminal): Thai comes out as \\u escapes, the
+    English as it is, and no traceback."""
+    rewrite(tiny / "observations.csv", "visitors,2024,", "visitors,2567,")
+    args = [str(tiny)] if script == "validate.py" else ["new-thing", "--goal", "g-tourism", "--data", str(tiny)]
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], capture_output=True,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert b"Traceback" not in result.stderr, result.stderr
+    assert result.stdout.isascii() and b"\\u0e" in result.stdout + result.stderr
 
 
 def test_cli_without_a_package_says_where_it_looked(tmp_path):

@@ -2,8 +2,9 @@
 
 The descriptor's shape first (descriptor.py: every table, field and link the site reads),
 then each cell against its Table Schema (cells.py), each table's header, rows and keys
-(tables.py, whose `read_package` is the way in), then the rules that look across tables
-and at files (rules.py). Every problem is data, a `Problem` with file, row, column and a
-message in English and Thai (problems.py); report.py prints them for people and for
-GitHub. Nothing here knows how a page looks.
+(tables.py, whose `read_package` is the way in; encoding.py says why a file's bytes are
+not UTF-8), then the rules that look across tables and at files (rules.py). Every problem
+is data, a `Problem` with file, row, column and a message in English and Thai
+(problems.py); report.py prints them for people and for GitHub. Nothing here knows how a
+page looks.
 """

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from .descriptor import unsafe_reason
+from .encoding import NotUtf8, csv_text
 from .problems import Package, Problem, display_path, resource_file
 
 # Ids that would replace a page the site generates in the same folder (indicators/index).
@@ -198,11 +199,9 @@ def topic_rows(base: Path, indicator_ids: set[str]) -> tuple[list[dict], list[Pr
     if unsafe:
         return [], [Problem(shown, None, None, "unsafe-file", *unsafe)]
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Problem(shown, None, None, "not-utf8",
-                            "the file is not UTF-8: save it as 'CSV UTF-8 (Comma delimited)' and commit again",
-                            "ไฟล์ไม่ได้เข้ารหัส UTF-8 กรุณาบันทึกเป็น 'CSV UTF-8 (Comma delimited)' แล้ว commit ใหม่")]
+        text = csv_text(path.read_bytes())
+    except NotUtf8 as error:
+        return [], [Problem(shown, error.line, None, "not-utf8", error.en, error.th)]
     problems: list[Problem] = []
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in TOPIC_COLUMNS if c not in (reader.fieldnames or [])]

@@ -19,6 +19,7 @@ import yaml
 
 from .cells import check_cell
 from .descriptor import check_descriptor, line_of, load_yaml, unsafe_reason
+from .encoding import NotUtf8, csv_text
 from .problems import DESCRIPTOR_NAME, Package, Problem, display_path, find_descriptor
 from .rules import check_rules  # project rules, once every table is read
 
@@ -100,16 +101,9 @@ def _read_table(package: Package, resource: dict) -> None:
             f"ไม่พบไฟล์: ชุดข้อมูลระบุ '{resource['path']}' แต่ไม่มีไฟล์นี้ในโฟลเดอร์")
         return
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        add(line, None, "not-utf8",
-            "the file is not UTF-8 (probably saved by Excel as Windows-874/TIS-620 Thai). "
-            "Fix: open it and save as 'CSV UTF-8 (Comma delimited)' in Excel, or choose "
-            "'Unicode (UTF-8)' in LibreOffice, then commit again",
-            "ไฟล์ไม่ได้เข้ารหัส UTF-8 (น่าจะบันทึกจาก Excel เป็น Windows-874/TIS-620) "
-            "วิธีแก้: เปิดไฟล์แล้วบันทึกเป็น 'CSV UTF-8 (Comma delimited)' ใน Excel "
-            "หรือเลือก 'Unicode (UTF-8)' ใน LibreOffice แล้ว commit ใหม่")
+        text = csv_text(raw)
+    except NotUtf8 as error:
+        add(error.line, None, "not-utf8", error.en, error.th)
         return
 
     # Rows are numbered by the line they start on, as GitHub and a text editor show them
