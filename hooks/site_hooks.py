@@ -22,6 +22,7 @@ from devplan.publish.site import (  # noqa: E402
     load_model,
     navigation,
     settings_from,
+    site_area,
 )
 from devplan.render.pages import join_html, split_html  # noqa: E402
 
@@ -41,7 +42,7 @@ def _data_dir(config) -> Path:
 def on_config(config):
     """Check the data before anything is built; stop with every problem listed."""
     try:
-        model = load_model(_data_dir(config))
+        model = load_model(_data_dir(config), site_area(config.extra))
     except InvalidData as problems:
         raise Abort(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}") from None
     config.nav = navigation(model, config.theme["language"])
@@ -55,7 +56,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Add the generated pages of this language and the shared assets."""
-    model = load_model(_data_dir(config))
+    model = load_model(_data_dir(config), site_area(config.extra))
     lang = config.theme["language"]
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     blocks = _html_blocks[config.site_dir] = {}
@@ -76,7 +77,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     """The footer's texts, for overrides/partials/footer.html."""
-    model = load_model(_data_dir(config))
+    model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     env.globals["dp_footer"] = footer(model, config.theme["language"], settings, _data_dir(config), config.site_url or "")
     return env

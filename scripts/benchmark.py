@@ -54,6 +54,13 @@ PLANS = [  # id, kind, first year, last year: the real package's three kinds of 
 ]
 STRATEGIES_PER_PLAN = 3
 MAX_PER_GOAL = 100
+# 77 synthetic provinces, as many as Thailand has, under a synthetic country. Their codes
+# have the p-code shape of real ones (two letters, two digits) but their two letters, XS,
+# are an ISO 3166-1 code reserved for user assignment (AA, QM-QZ, XA-XZ, ZZ): no country
+# has it, so no code here can be mistaken for a real area. The site is about XS01.
+COUNTRY, OWN_AREA, PROVINCES = "XS", "XS01", [f"XS{p:02d}" for p in range(1, 78)]
+COMPARED_EVERY = 10  # every tenth indicator has values for every area ...
+COMPARED_YEARS = YEARS[-7:]  # ... over the last seven years, like the real tourism data
 
 
 def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
@@ -105,6 +112,14 @@ def make_package(folder: Path, n: int) -> list[str]:
               [[gid, strategy[0], f"เป้าประสงค์สังเคราะห์ {gid} ({SYN_TH})", f"SYNTHETIC goal {gid} ({SYN_EN})"]
                for gid, strategy in goals])
 
+    write_csv(folder / "areas.csv", ["area_id", "level", "name_th", "name_en", "parent_id", "source_id"],
+              [[COUNTRY, "country", f"ประเทศสังเคราะห์ ({SYN_TH})", f"SYNTHETIC country ({SYN_EN})", "", "synthetic"],
+               [f"{COUNTRY}-SYN-G", "group", f"กลุ่มจังหวัดสังเคราะห์ ({SYN_TH})", f"SYNTHETIC province group ({SYN_EN})",
+                COUNTRY, "synthetic"],
+               *[[code, "province", f"จังหวัดสังเคราะห์ {code[2:]} ({SYN_TH})", f"SYNTHETIC province {code[2:]} ({SYN_EN})",
+                  COUNTRY, "synthetic"] for code in PROVINCES]])
+    write_csv(folder / "area_members.csv", ["area_id", "member_id"], [[f"{COUNTRY}-SYN-G", code] for code in PROVINCES[:8]])
+
     ids, indicators, observations, targets = [], [], [], []
     for k in range(n):
         iid = f"syn-indicator-{k:05d}"
@@ -120,21 +135,25 @@ def make_package(folder: Path, n: int) -> list[str]:
             "SYNTHETIC agency (does not exist)",
             f"ค่าสุ่มที่สคริปต์ทดสอบประสิทธิภาพสร้างขึ้น ไม่ได้วัดจากสิ่งใด ({SYN_TH})",
             f"Random values made up by the benchmark script; nothing was measured ({SYN_EN}).", "synthetic"])
-        value = rng.uniform(10, 1_000_000)
-        for year in YEARS:
-            value *= rng.uniform(0.95, 1.08)
-            status = "preliminary" if year == YEARS[-1] else "final"
-            observations.append([iid, year, round(value, decimals), status, "synthetic",
-                                 "ค่าสังเคราะห์", "SYNTHETIC value", "", ""])
-        target = value * (1.2 if direction == "higher" else 0.8)
+        start = rng.uniform(10, 1_000_000)
+        for area in [OWN_AREA, *([COUNTRY, *PROVINCES[1:]] if k % COMPARED_EVERY == 0 else [])]:
+            value = start * (77 if area == COUNTRY else rng.uniform(0.2, 5))
+            for year in YEARS if area == OWN_AREA else COMPARED_YEARS:
+                value *= rng.uniform(0.95, 1.08)
+                status = "preliminary" if year == YEARS[-1] else "final"
+                observations.append([iid, year, round(value, decimals), status, "synthetic",
+                                     "ค่าสังเคราะห์", "SYNTHETIC value", "", "", area, ""])
+            if area == OWN_AREA:
+                latest = value
+        target = latest * (1.2 if direction == "higher" else 0.8)
         targets.append([iid, plan[3], round(target, decimals), "plan", "synthetic", "เป้าหมายสังเคราะห์", "SYNTHETIC target"])
     write_csv(folder / "indicators.csv",
               ["indicator_id", "goal_id", "name_th", "name_en", "unit_th", "unit_en", "decimals", "direction",
                "year_type", "baseline_year", "agency_th", "agency_en", "method_th", "method_en", "source_id"],
               indicators)
     write_csv(folder / "observations.csv",
-              ["indicator_id", "year", "value", "status", "source_id", "note_th", "note_en", "series", "coverage"],
-              observations)
+              ["indicator_id", "year", "value", "status", "source_id", "note_th", "note_en", "series", "coverage",
+               "area_id", "derivation"], observations)
     write_csv(folder / "targets.csv", ["indicator_id", "year", "value", "kind", "source_id", "note_th", "note_en"], targets)
     write_csv(folder / "strategy_goals.csv", ["strategy_id", "goal_id", "basis_th", "basis_en", "source_id"], [])
 
@@ -153,7 +172,8 @@ def make_package(folder: Path, n: int) -> list[str]:
 def build(package: Path, site: Path) -> tuple[float, float, float]:
     """Build through the one entry point in a child process: wall seconds, CPU seconds
     (the build and the processes it ran, e.g. the search indexer) and peak memory in MB."""
-    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--data", str(package)]
+    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--data", str(package),
+               "--area", OWN_AREA]
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)  # this child's resource usage (and its children's)

@@ -30,7 +30,7 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 from devplan.publish import sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
-from devplan.publish.site import InvalidData, load_model, published  # noqa: E402
+from devplan.publish.site import InvalidData, load_model, published, site_area  # noqa: E402
 from devplan.render.previews import write_previews  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -42,6 +42,7 @@ def main(argv=None) -> int:
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder (default: site/)")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the default language's config")
     parser.add_argument("--data", help="another Data Package folder (tests and the benchmark use this)")
+    parser.add_argument("--area", help="another own area than mkdocs.yml's extra.devplan.area (an area_id of the package)")
     args = parser.parse_args(argv)
     site_dir = Path(args.site_dir).resolve()
     # Show MkDocs' warnings (strict mode turns each into a failure): never run it quietly.
@@ -50,9 +51,11 @@ def main(argv=None) -> int:
     base = load_config(args.config)
     languages = base.extra["devplan"]["languages"]
     data_dir = Path(args.data).resolve() if args.data else Path(base.config_file_path).parent / base.extra["devplan"]["data"]
+    if args.area:
+        base.extra["devplan"]["area"] = args.area
     try:
         sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)
-        model = load_model(data_dir)
+        model = load_model(data_dir, site_area(base.extra))
         with sitefolder.locked(site_dir):
             sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)  # now nobody else moves it
             return _build(args.config, languages, base, model, data_dir, site_dir)
@@ -76,6 +79,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
                                  strict=True, site_dir=str(staging / lang)) for lang in languages}
     for config in configs.values():
         config.extra["devplan"]["data_dir"] = str(data_dir)  # --data; "data" stays the repo path for links
+        config.extra["devplan"]["area"] = base.extra["devplan"]["area"]  # --area
     # The build is a handful of jobs, each in a process of its own, run as many at a time as
     # there are cores, longest first (measured at 1,000 synthetic indicators; docs/DECISIONS.md
     # "Build speed"): each language's pages and search index, the downloads (one XLSX per

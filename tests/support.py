@@ -53,3 +53,10 @@ def hostile_package(target: Path) -> Path:
         csv.writer(quoted, lineterminator="").writerow(cells)
         path.write_text(text.replace(old, quoted.getvalue(), 1), encoding="utf-8")
     return package
+
+
+def site_area() -> str:
+    """The own area mkdocs.yml configures (extra.devplan.area), as a build would use it."""
+    import yaml
+
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["devplan"]["area"]

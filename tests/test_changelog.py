@@ -24,7 +24,7 @@ def history(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     commit(tmp_path, "visitors,2025,11473206,preliminary,s,,\n", "2025-01-10")
     commit(tmp_path, "visitors,2025,11955249,revised,s,,\nvisitors,2024,10999862,final,s,,\n", "2025-03-01")
-    return data_changes(tmp_path / "data")
+    return data_changes(tmp_path / "data", "TH50")
 
 
 def test_changes_read_as_sentences(tmp_path):

@@ -27,7 +27,7 @@ def test_added_revised_and_removed_values_newest_first(tmp_path):
     commit(tmp_path, "visitors,2023,105,revised,s,,\nvisitors,2024,110.0,preliminary,s,,\n"
                      "visitors,2025,120,preliminary,s,,\n", "2025-03-01")
     commit(tmp_path, "visitors,2023,105,revised,s,,\nvisitors,2025,120,preliminary,s,,\n", "2025-04-01")
-    changes = data_changes(tmp_path / "data")
+    changes = data_changes(tmp_path / "data", "TH50")
     summary = [(c.date, c.indicator_id, c.year, c.kind, c.old_value, c.new_value, c.old_status, c.new_status)
                for c in changes]
     assert summary == [
@@ -41,4 +41,4 @@ def test_added_revised_and_removed_values_newest_first(tmp_path):
 
 def test_outside_git_there_is_no_history(tmp_path):
     (tmp_path / "data").mkdir()
-    assert data_changes(tmp_path / "data") is None
+    assert data_changes(tmp_path / "data", "TH50") is None

@@ -40,5 +40,5 @@ def test_unreadable_version_is_skipped_and_later_ones_still_count(tmp_path, raw)
     commit(tmp_path, (HEADER + GOOD).encode(), "2025-01-10")
     commit(tmp_path, raw, "2025-02-01")  # what a maintainer committed by mistake...
     commit(tmp_path, (HEADER + FIXED).encode(), "2025-02-02")  # ...and fixed as the validator advised
-    summary = [(c.date, c.year, c.kind, c.old_value, c.new_value) for c in data_changes(tmp_path / "data")]
+    summary = [(c.date, c.year, c.kind, c.old_value, c.new_value) for c in data_changes(tmp_path / "data", "TH50")]
     assert summary == [("2025-02-02", 2023, "revised", "100", "105"), ("2025-01-10", 2023, "added", None, "100")]

@@ -8,7 +8,7 @@ import string
 
 import pytest
 import yaml
-from support import FIXTURES, ROOT, copy_package
+from support import FIXTURES, ROOT, copy_package, site_area
 
 from devplan.render import labels
 from devplan.render.labels import display_year, format_number, year_label
@@ -100,7 +100,7 @@ def test_a_third_language_is_one_labels_file(third_language, tmp_path):
     from devplan.publish.site import embed_pages, footer, generated_pages, load_model, navigation, settings_from
 
     package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
-    model = load_model(package)
+    model = load_model(package, site_area())
     settings = settings_from("Site", {"devplan": {"languages": ["th", "en", "xx"], "publisher": {"xx": "Publisher"}}}, "", model)
     pages = generated_pages(model, "xx", settings, package)
     pages.update(embed_pages(model, "xx", settings))

@@ -8,9 +8,9 @@ import io
 from devplan.publish.site import load_model
 from devplan.render import previews
 from PIL import Image
-from support import ROOT
+from support import ROOT, site_area
 
-MODEL = load_model(ROOT / "data")
+MODEL = load_model(ROOT / "data", site_area())
 HOST = "chiang-mai-open-plan.github.io/development-plan"
 
 

@@ -189,10 +189,10 @@ def test_cli_github_annotations(tiny):
 def test_cli_summary_on_clean_data(tiny):
     result = run_cli("pkg", cwd=tiny.parent)
     assert result.returncode == 0
-    # The fixture holds 2 sources, 3 plans, 4 strategies, 2 goals, 6 indicators,
-    # 4 targets, 11 observations, 2 projects and 2 strategy links: 36 rows.
+    # The fixture holds 2 sources, 5 areas, 3 memberships, 3 plans, 4 strategies, 2 goals,
+    # 6 indicators, 4 targets, 21 observations, 2 projects and 2 strategy links: 54 rows.
     (line,) = result.stdout.strip().splitlines()
-    assert "9 tables, 36 rows, 6 indicators, 11 observations" in line
+    assert "11 tables, 54 rows, 6 indicators, 21 observations" in line
 
 
 @pytest.mark.parametrize("script", ["validate.py", "new_indicator.py"])

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from devplan.publish.search import read_search_words
 from devplan.publish.site import load_model
 from devplan.render.labels import display_year, format_number, label
-from support import ROOT
+from support import ROOT, site_area
 
 pytestmark = pytest.mark.browser
 
@@ -129,7 +129,7 @@ def test_a_missing_or_misplaced_tone_mark_still_finds_the_word(page, site_url, t
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_results_say_what_each_page_is_and_an_indicators_latest_value(page, site_url, lang):
-    model = load_model(ROOT / "data")
+    model = load_model(ROOT / "data", site_area())
     page.goto(f"{site_url}{lang}/")
     page.click(".dp-search__toggle")
     kinds = {label(k, lang) for k in ("indicator", "goal", "strategy", "plan", "page")}

@@ -9,9 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from devplan.publish.site import InvalidData, load_model
 from devplan.render.labels import display_date, format_number, label, year_label
-from support import FIXTURES, ROOT, copy_package
+from support import FIXTURES, ROOT, copy_package, site_area
 
-MODEL = load_model(ROOT / "data")
+MODEL = load_model(ROOT / "data", site_area())
 
 
 def soup(site, lang, url=""):
@@ -76,7 +76,7 @@ def test_a_wrong_indicator_id_in_topics_stops_the_build_with_its_place(tmp_path)
     (package / "topics.csv").write_text("topic_id,title_th,title_en,indicators\n"
                                         "haze,ฝุ่น,Haze,pm25 pm-25\nx,,X,visitors\n", encoding="utf-8")
     with pytest.raises(InvalidData) as failure:
-        load_model(package)
+        load_model(package, site_area())
     message = str(failure.value)
     assert re.search(r"topics\.csv:2:indicators: 'pm-25' is not an indicator_id .* / ไม่พบ 'pm-25'", message)
     assert re.search(r"topics\.csv:3:title_th: Thai text is missing", message)

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from devplan.publish.site import load_model
 from PIL import Image
-from support import ROOT
+from support import ROOT, site_area
 
-MODEL = load_model(ROOT / "data")
+MODEL = load_model(ROOT / "data", site_area())
 
 BASE = "https://chiang-mai-open-plan.github.io/development-plan/"  # extra.devplan.base_url in mkdocs.yml
 with open(ROOT / "data" / "indicators.csv", encoding="utf-8-sig", newline="") as f:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 from devplan.publish.site import load_model
 from devplan.render.labels import format_number
-from support import ROOT
+from support import ROOT, site_area
 
 EXAMPLES = {"tourist-arrivals": ("Improving", "ดีขึ้น"), "foreign-visitors": ("Worsening", "แย่ลง")}
 
@@ -16,7 +16,7 @@ def page_text(site, path):
 
 
 def test_worked_example_matches_the_data(built_site):
-    model = load_model(ROOT / "data")
+    model = load_model(ROOT / "data", site_area())
     english, thai = page_text(built_site, "en/methodology"), page_text(built_site, "th/methodology")
     for indicator_id, (word_en, word_th) in EXAMPLES.items():
         trend = model.indicators[indicator_id].trend
@@ -31,7 +31,7 @@ def test_worked_example_matches_the_data(built_site):
 
 
 def test_worked_target_example_matches_the_data(built_site):
-    visitors = load_model(ROOT / "data").indicators["tourist-arrivals"]
+    visitors = load_model(ROOT / "data", site_area()).indicators["tourist-arrivals"]
     progress = visitors.progress
     assert (progress.status, progress.kind) == ("not_achieved", "announced")
     assert progress.latest[0] == progress.target[0]  # the latest value is for the target year

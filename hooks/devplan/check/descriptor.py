@@ -23,8 +23,9 @@ NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 PATH_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 FIELD_TYPES = ("string", "integer", "number", "date")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
-# What the site reads from each table (model.py): the column, its type, "!" if every row
-# must have it, and "->table" for a column that must point at a row of that table.
+# What the site reads from each table (model/): the column, its type, "!" if every row
+# must have it, "->table" for a column that must point at a row of that table, and
+# "=a|b" for a column whose allowed values the model branches on (exactly these).
 SITE_TABLES = {
     "sources": "source_id! title_th! title_en! publisher_th! publisher_en! url document accessed:date! "
                "licence_th! licence_en!",
@@ -34,21 +35,39 @@ SITE_TABLES = {
     "goals": "goal_id! strategy_id!->strategies title_th! title_en!",
     "indicators": "indicator_id! goal_id!->goals name_th! name_en! unit_th! unit_en! decimals:integer! direction! "
                   "year_type! baseline_year:integer agency_th! agency_en! method_th! method_en! source_id!->sources",
-    "observations": "indicator_id!->indicators year:integer! value:number! status! source_id!->sources",
+    "areas": "area_id! level!=country|region|group|province|district name_th! name_en! parent_id->areas source_id!->sources",
+    "area_members": "area_id!->areas member_id!->areas",
+    "observations": "indicator_id!->indicators area_id!->areas year:integer! value:number! status! source_id!->sources "
+                    "derivation=sum-of-months|mean-of-months|ratio|sum-of-areas",
     "targets": "indicator_id!->indicators year:integer! value:number! source_id!->sources",
     "projects": "project_id! strategy_id!->strategies fiscal_year:integer! name_th! name_en! agency_th! agency_en! "
                 "budget_thb:number! source_id!->sources",
 }
 
 
+# Keys the model relies on: one area per code, one value per indicator, area and year.
+SITE_KEYS = {"areas": ["area_id"], "area_members": ["area_id", "member_id"],
+             "observations": ["indicator_id", "area_id", "year"]}
+
+
 def site_columns(table: str) -> list[tuple[str, str, bool, str | None]]:
     """(column, type, required, referenced table) for every column the site reads."""
+    return [column[:4] for column in _site_columns(table)]
+
+
+def site_enums(table: str) -> dict[str, list[str]]:
+    """The columns of a table whose exact allowed values the site relies on."""
+    return {column[0]: column[4] for column in _site_columns(table) if column[4]}
+
+
+def _site_columns(table: str) -> list[tuple[str, str, bool, str | None, list[str] | None]]:
     columns = []
     for word in SITE_TABLES[table].split():
+        word, _, values = word.partition("=")
         word, _, target = word.partition("->")
         required = "!" in word
         name, _, kind = word.replace("!", "").partition(":")
-        columns.append((name, kind or "string", required, target or None))
+        columns.append((name, kind or "string", required, target or None, values.split("|") if values else None))
     return columns
 
 
@@ -133,8 +152,8 @@ def check_descriptor(descriptor, add) -> bool:
 
     name = descriptor.get("name")
     if not isinstance(name, str) or not NAME.fullmatch(name):
-        bad(("name",), "the package needs a name in lowercase letters, digits, '.', '_' and '-' (e.g. chiang-mai-plan)",
-            "ชุดข้อมูลต้องมีชื่อ (name) ที่ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' และ '-' เช่น chiang-mai-plan")
+        bad(("name",), "the package needs a name in lowercase letters, digits, '.', '_' and '-' (e.g. my-province-plan)",
+            "ชุดข้อมูลต้องมีชื่อ (name) ที่ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' และ '-' เช่น my-province-plan")
     licenses = descriptor.get("licenses", [])
     if not isinstance(licenses, list) or not all(
             isinstance(item, dict) and isinstance(item.get("name", item.get("path")), str) for item in licenses):
@@ -265,6 +284,14 @@ def _check_site_tables(descriptor: dict, bad) -> None:
                     "ต้องคงไว้ 'required: true' เพราะเว็บไซต์ต้องใช้ในทุกแถว")
             elif target and links.get(name) != target:
                 bad(where, f"must keep its foreign key to {target}", f"ต้องคง foreign key ไปยัง {target}")
+            elif name in site_enums(table) and spec.get("constraints", {}).get("enum") != site_enums(table)[name]:
+                values = ", ".join(site_enums(table)[name])
+                bad(where, f"must keep exactly the allowed values (enum) {values}: the site reads each of them",
+                    f"ต้องคงค่าที่อนุญาต (enum) ไว้ตามนี้ทุกค่า: {values} เพราะเว็บไซต์อ่านแต่ละค่า")
+        key = schema.get("primaryKey")
+        if table in SITE_KEYS and ([key] if isinstance(key, str) else key) != SITE_KEYS[table]:
+            bad(("resources", number, "schema", "primaryKey"), f"primaryKey must stay [{', '.join(SITE_KEYS[table])}]",
+                f"primaryKey ต้องคงเป็น [{', '.join(SITE_KEYS[table])}]")
 
 
 def _label(descriptor, place: tuple) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from .aggregates import check_aggregates
 from .descriptor import unsafe_reason
 from .encoding import NotUtf8, csv_text
 from .problems import Package, Problem, display_path, resource_file
@@ -36,6 +37,7 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
         problems += _source_locations(package)
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
     problems += _links_and_coverage(package)
+    problems += check_aggregates(package)
     if "indicators" in tables:  # topics.csv, the home page's doors by topic, names indicators
         problems += topic_rows(package.base, {i["indicator_id"] for i in tables["indicators"]})[1]
     return problems

@@ -42,16 +42,20 @@ def _git(data_dir: Path, *args: str) -> bytes | None:
         return None
 
 
-def _values(raw: bytes) -> dict[tuple[str, int], tuple[str, str | None]] | None:
-    """The values of one committed version, or None for a version that cannot have been
-    published (not UTF-8, not CSV, a cell over the CSV size limit, a year or a value the
-    validator refuses): it is skipped, and the values before it stay the published ones."""
+def _values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None]] | None:
+    """The values of the own area in one committed version, or None for a version that
+    cannot have been published (not UTF-8, not CSV, a cell over the CSV size limit, a year or
+    a value the validator refuses): it is skipped, and the values before it stay the
+    published ones. A version without an area_id column is all the own area's: before areas
+    existed, every value was about the site's own province."""
     try:
         values = {}
         reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True)
         if not {"indicator_id", "year", "value"} <= set(reader.fieldnames or ()):
             return None
         for row in reader:
+            if (row.get("area_id") or area).strip() != area:
+                continue
             year, value = row["year"].strip(), row["value"].strip()
             if not INTEGER.fullmatch(year) or not NUMBER.fullmatch(value) or not math.isfinite(float(value)):
                 return None
@@ -68,8 +72,9 @@ def _normalise(value: str) -> str:
         return value
 
 
-def data_changes(data_dir: str | Path) -> list[Change] | None:
-    """Every value added, revised or removed, newest first; None outside a git work tree."""
+def data_changes(data_dir: str | Path, area: str) -> list[Change] | None:
+    """Every value of the own area `area` added, revised or removed, newest first; None
+    outside a git work tree. Other areas' values are context, and their history is git's."""
     data_dir = Path(data_dir).resolve()
     top = _git(data_dir, "rev-parse", "--show-toplevel")
     if top is None:
@@ -83,7 +88,7 @@ def data_changes(data_dir: str | Path) -> list[Change] | None:
         for line in log.splitlines():
             commit, date = line.split()
             raw = _git(root, "show", f"{commit}:{relative}")
-            current = _values(raw) if raw is not None else None
+            current = _values(raw, area) if raw is not None else None
             if current is None:
                 continue
             for key in sorted(set(previous) | set(current)):

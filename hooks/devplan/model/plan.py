@@ -11,34 +11,10 @@ from pathlib import Path
 
 from ..check.problems import Package
 from ..check.rules import topic_rows
+from .areas import Area, Areas
+from .base import Source, Texts
 from .status import NO_TARGET, NOT_ENOUGH_DATA, Progress, assess, choose_targets
 from .trend import NOT_ASSESSED, Freshness, Point, Trend, assess_trend, freshness
-
-
-class Texts:
-    """Gives a text field in a language the package has no column for (`name_xx` on a site
-    in a third language) in English, until the package carries that language's columns."""
-
-    def __getattr__(self, name: str):  # only reached when no such field exists
-        stem, _, lang = name.rpartition("_")
-        if stem and lang not in ("th", "en") and len(lang) in (2, 3) and lang.isalpha():
-            return getattr(self, f"{stem}_en")
-        raise AttributeError(name)
-
-
-@dataclass
-class Source(Texts):
-    source_id: str
-    title_th: str
-    title_en: str
-    publisher_th: str
-    publisher_en: str
-    url: str | None
-    document: str | None
-    accessed: dt.date
-    licence_th: str
-    licence_en: str
-    note: str | None = None
 
 
 @dataclass
@@ -52,6 +28,8 @@ class Observation(Texts):
     series: str | None = None  # values of different series are never compared
     coverage: str | None = None  # "part-year": never compared with a whole year
     row: int | None = None  # the row a spreadsheet or GitHub shows in observations.csv
+    area: Area | None = None  # where the value is about
+    derivation: str | None = None  # None: as printed in the source; else how it was computed (see notes)
 
 
 @dataclass
@@ -81,7 +59,8 @@ class Indicator(Texts):
     method_en: str
     source: Source
     goal: Goal | None = None
-    observations: list[Observation] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)  # the site's own area, by year
+    by_area: dict[str, list[Observation]] = field(default_factory=dict)  # every area's values, by year
     targets: list[Target] = field(default_factory=list)
     progress: Progress | None = None  # against a target (ESCAP), the headline where a target exists
     trend: Trend | None = None  # direction of change, shown beside or instead of progress
@@ -91,6 +70,11 @@ class Indicator(Texts):
     @property
     def latest(self) -> Observation | None:
         return self.observations[-1] if self.observations else None
+
+    @property
+    def compared(self) -> bool:
+        """Has values for an area other than the site's own."""
+        return any(values for values in self.by_area.values() if values is not self.observations)
 
     @property
     def assessed(self) -> bool:
@@ -207,6 +191,7 @@ class PlanModel:
     projects: list[Project]
     sources: dict[str, Source]
     tables: dict[str, list[dict]] = field(default_factory=dict)  # the typed rows, for downloads
+    areas: Areas | None = None  # every area, and the site's own (model/areas.py)
 
     @property
     def data_date(self) -> dt.date | None:
@@ -221,7 +206,8 @@ def _pick(row: dict, cls) -> dict:
 
 def _assess(indicator: Indicator, reference_year: int | None) -> None:
     """Target status, freshness and trend of one indicator, from its sorted values."""
-    indicator.observations.sort(key=lambda o: o.year)
+    for values in indicator.by_area.values():  # the own area's list is indicator.observations
+        values.sort(key=lambda o: o.year)
     indicator.targets.sort(key=lambda o: o.year)
     latest = indicator.latest
     # progress, like the trend, only measures from values comparable with the latest one
@@ -235,10 +221,13 @@ def _assess(indicator: Indicator, reference_year: int | None) -> None:
     indicator.trend = assess_trend(points, indicator.direction, indicator.freshness)
 
 
-def build_model(package: Package) -> PlanModel:
-    """Link the validated tables into one model; call only when `package.ok`."""
+def build_model(package: Package, area: str) -> PlanModel:
+    """Link the validated tables into one model; call only when `package.ok`. `area` is the
+    site's own area (mkdocs.yml extra.devplan.area): its values are each indicator's
+    `observations`; raises areas.UnknownArea when the package has no such area."""
     t = package.tables
     sources = {r["source_id"]: Source(**_pick(r, Source)) for r in t["sources"]}
+    areas = Areas(t["areas"], t["area_members"], sources, area)
     plans = {r["plan_id"]: Plan(**_pick(r, Plan), source=sources[r["source_id"]]) for r in t["plans"]}
     strategies = {}
     for r in sorted(t["strategies"], key=lambda r: (r["plan_id"], r["order"])):
@@ -257,8 +246,11 @@ def build_model(package: Package) -> PlanModel:
         indicator.goal.indicators.append(indicator)
         indicators[indicator.indicator_id] = indicator
     for r, number in zip(t["observations"], rows["observations"]):
-        indicators[r["indicator_id"]].observations.append(
-            Observation(**_pick(r, Observation), source=sources[r["source_id"]], row=number))
+        indicator, place = indicators[r["indicator_id"]], areas[r["area_id"]]
+        value = Observation(**_pick(r, Observation), source=sources[r["source_id"]], row=number, area=place)
+        indicator.by_area.setdefault(place.area_id, []).append(value)
+    for indicator in indicators.values():  # the own area's values: one list, seen from both
+        indicator.observations = indicator.by_area.setdefault(areas.own.area_id, [])
     for r in t["targets"]:
         indicators[r["indicator_id"]].targets.append(Target(**_pick(r, Target), source=sources[r["source_id"]]))
     data_date = max((s.accessed for s in sources.values()), default=None)
@@ -273,7 +265,7 @@ def build_model(package: Package) -> PlanModel:
         project.strategy.projects.append(project)
         projects.append(project)
     ordered_plans = sorted(plans.values(), key=lambda p: (["long-term", "development", "action"].index(p.kind), p.start_year))
-    return PlanModel(ordered_plans, strategies, goals, indicators, projects, sources, t)
+    return PlanModel(ordered_plans, strategies, goals, indicators, projects, sources, t, areas)
 
 
 @dataclass(frozen=True)

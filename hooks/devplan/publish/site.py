@@ -11,6 +11,7 @@ from pathlib import Path
 from ..check.report import failure_summary, format_problem
 from ..check.tables import read_package
 from ..model.history import data_changes
+from ..model.areas import UnknownArea
 from ..model.plan import PlanModel, build_model, read_topics
 from ..render import share
 from ..render.labels import display_date, label
@@ -25,19 +26,33 @@ class InvalidData(Exception):
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, stamp: tuple) -> PlanModel:
+def _load(path: str, area: str, stamp: tuple) -> PlanModel:
     package = read_package(path)
     if package.problems:
         lines = [format_problem(p) for p in package.problems]
         raise InvalidData("\n".join([*lines, failure_summary(package)]))
-    return build_model(package)
+    try:
+        return build_model(package, area)
+    except UnknownArea as problem:
+        raise InvalidData(str(problem)) from None
 
 
-def load_model(data_dir: str | Path) -> PlanModel:
-    """Read, check and model the package once per content (both languages reuse it)."""
+def site_area(extra: dict) -> str:
+    """The site's own area, `extra.devplan.area` in mkdocs.yml (e.g. TH50): never in code."""
+    area = extra.get("devplan", {}).get("area")
+    if not isinstance(area, str) or not area:
+        raise InvalidData("mkdocs.yml needs extra.devplan.area: the area_id (areas.csv) of the province this site is "
+                          "about, e.g. TH50 / mkdocs.yml ต้องมี extra.devplan.area: รหัสพื้นที่ (area_id ใน areas.csv) "
+                          "ของจังหวัดที่เว็บไซต์นี้กล่าวถึง เช่น TH50")
+    return area
+
+
+def load_model(data_dir: str | Path, area: str) -> PlanModel:
+    """Read, check and model the package once per content and own area (both languages
+    reuse it); `area` is the site's own area, from `site_area(config.extra)`."""
     data_dir = Path(data_dir)
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
-    return _load(str(data_dir), stamp)
+    return _load(str(data_dir), area, stamp)
 
 
 def settings_from(site_name: str, extra: dict, repo_url: str | None, model: PlanModel) -> dict:
@@ -114,4 +129,4 @@ def published(model: PlanModel, data_dir: str | Path, base_url: str):
 @lru_cache(maxsize=4)
 def _published(model: PlanModel, data_dir: str, base_url: str):
     return (package_files(model, Path(data_dir), base_url), package_descriptor(Path(data_dir)),
-            data_changes(data_dir))
+            data_changes(data_dir, model.areas.own.area_id))

@@ -212,7 +212,10 @@ class PageWriter:
         return self._render("data.md.j2", "data.md", label("data", lang), files=datapage.package_files(downloads, descriptor, lang),
                             workbook=site_xlsx_name(descriptor), licence=licence,
                             indicators=list(self.model.indicators.values()), resources=datapage.dictionary(descriptor, lang),
-                            sources=sorted(self.model.sources.values(), key=lambda s: s.source_id))
+                            sources=sorted(self.model.sources.values(), key=lambda s: s.source_id),
+                            own_area=self.model.areas.own,
+                            other_areas=len({code for i in self.model.indicators.values() for code, values in i.by_area.items()
+                                             if values and code != self.model.areas.own.area_id}))
 
     def latest(self) -> str:
         """The whole-site table: every indicator's latest value and its change (latest.py)."""
