@@ -59,9 +59,32 @@ def test_indicator_csv_opens_in_pandas_with_thai_intact(built_site):
 
 def test_indicator_csv_values_match_the_package(built_site):
     frame = pd.read_csv(built_site / "data/indicators/tourism-revenue.csv", encoding="utf-8-sig")
-    observed = frame[frame["kind"] == "observed"].set_index("year_ce")["value"].to_dict()
-    source = {int(o["year"]): float(o["value"]) for o in rows("observations") if o["indicator_id"] == "tourism-revenue"}
+    observed = frame[frame["kind"] == "observed"].set_index(["area_id", "year_ce"])["value"].to_dict()
+    source = {(o["area_id"], int(o["year"])): float(o["value"]) for o in rows("observations")
+              if o["indicator_id"] == "tourism-revenue"}
     assert observed == source
+
+
+def test_indicator_files_carry_every_area_with_its_code_and_names(built_site):
+    areas = {a["area_id"]: a for a in rows("areas")}
+    frame = pd.read_csv(built_site / "data/indicators/tourist-arrivals.csv", encoding="utf-8-sig")
+    provinces = {code for code in frame["area_id"] if areas[code]["level"] == "province"}
+    assert len(provinces) == 77 and {"TH", "TH-MOTS-N"} <= set(frame["area_id"])
+    assert frame["area_id"].iloc[0] == "TH50"  # the site's own area first
+    for _, row in frame.iterrows():
+        assert (row["area_name_th"], row["area_name_en"]) == (areas[row["area_id"]]["name_th"], areas[row["area_id"]]["name_en"])
+    derived = frame[(frame["area_id"] == "TH57") & (frame["year_ce"] == 2021)]
+    assert list(derived["derivation"]) == ["sum-of-months"]
+    sheet = openpyxl.load_workbook(built_site / "data/indicators/gpp-per-capita.xlsx").active
+    table = list(sheet.values)
+    record = [dict(zip(table[0], r)) for r in table[1:] if r[table[0].index("area_id")] == "TH58"]
+    assert {r["year_ce"] for r in record} == {2019, 2020, 2021, 2022, 2023}
+    assert {r["area_name_en"] for r in record} == {"Mae Hong Son"} and {r["derivation"] for r in record} == {"ratio"}
+    book = openpyxl.load_workbook(built_site / "data/chiang-mai-development-plan.xlsx", read_only=True)
+    listed = {r[0]: r[2] for r in book["areas"].iter_rows(min_row=2, values_only=True)}
+    assert listed["TH50"] == "เชียงใหม่" and len(listed) == len(areas)
+    excel_areas = (built_site / "data/excel/areas.csv").read_text(encoding="utf-8-sig")
+    assert "TH-PC-UN1,group,กลุ่มจังหวัดภาคเหนือตอนบน 1" in excel_areas
 
 
 def test_indicator_xlsx_opens_with_thai_intact(built_site):
@@ -127,7 +150,8 @@ def test_hostile_cells_cannot_run_in_a_spreadsheet(hostile_site):
     negative = pd.read_csv(hostile_site / "data/indicators/pm25.csv", encoding="utf-8-sig")
     assert -30.5 in negative["value"].tolist()  # negative numbers stay numbers
     book = openpyxl.load_workbook(hostile_site / "data/indicators/pm25.xlsx").active
-    assert -30.5 in [row[7] for row in book.iter_rows(min_row=2, values_only=True)]
+    value = next(book.iter_rows(max_row=1, values_only=True)).index("value")
+    assert -30.5 in [row[value] for row in book.iter_rows(min_row=2, values_only=True)]
 
 
 def test_package_csvs_stay_lossless_with_hostile_text(hostile_site):
@@ -183,7 +207,7 @@ def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(bu
                 assert widths[n + 1] >= min(60, 0.8 * longest), path.name
             numbers = [header.index(c) for c in ("value", "latest_value", "previous_value", "change") if c in header]
             for row in sheet.iter_rows(min_row=2):
-                places = decimals[row[0].value] if sheet.title != "sources" else 0
+                places = decimals[row[0].value] if sheet.title not in ("sources", "areas") else 0
                 for n in numbers:
                     if row[n].value is not None:
                         assert row[n].number_format == "#,##0" + ("." + "0" * places if places else ""), path.name

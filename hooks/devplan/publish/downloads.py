@@ -5,7 +5,8 @@
     data/<package name>.zip                        all of these plus README and licence
     data/<package name>.xlsx                       every indicator's values in one workbook
     data/all.json                                  every table as JSON, for programmers
-    data/indicators/<id>.csv, <id>.xlsx            one indicator, tidy, for spreadsheets
+    data/indicators/<id>.csv, <id>.xlsx            one indicator, tidy, for spreadsheets: every area's
+                                                   values with the area's code and names, the site's own first
 
 The package CSVs are the maintained files, byte for byte, so `frictionless validate` and
 any diff tool see the canonical data. Every file made for spreadsheets (the excel/ copies,
@@ -26,6 +27,7 @@ import yaml
 
 from ..addresses import LATEST_CSV, LATEST_XLSX, excel_path, site_xlsx_name, zip_name
 from ..check.descriptor import package_file  # only regular files inside the package, never through a link
+from ..model.areas import Area
 from ..model.plan import Indicator, PlanModel
 from ..render.labels import BE_OFFSET, label, plain_number
 from ..render.latest import COLUMNS as LATEST_COLUMNS
@@ -33,8 +35,9 @@ from ..render.latest import NUMBER_COLUMNS, latest_rows
 from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, zip_entry
 
 TIDY_COLUMNS = [
-    "indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
-    "unit_th", "unit_en", "figure_status", "series", "coverage", "source_title_th", "source_title_en",
+    "indicator_id", "name_th", "name_en", "area_id", "area_name_th", "area_name_en", "year_ce", "year_be", "year_type",
+    "kind", "value", "unit_th", "unit_en", "figure_status", "series", "coverage", "derivation",
+    "source_title_th", "source_title_en",
     "source_publisher_en", "source_url", "source_accessed", "source_licence_th", "source_licence_en",
     "note_th", "note_en",
 ]
@@ -61,18 +64,23 @@ and the terms it states.
 """
 
 
-def tidy_rows(indicator: Indicator) -> list[dict]:
-    """One row per indicator, year and kind of value (observed or target)."""
+def tidy_rows(indicator: Indicator, own: Area) -> list[dict]:
+    """One row per indicator, area, year and kind of value (observed or target): the own
+    area's values first (targets are the own area's), then every other area's, by code."""
+    others = [values for code, values in sorted(indicator.by_area.items()) if values is not indicator.observations]
     rows = []
-    for kind, items in (("observed", indicator.observations), ("target", indicator.targets)):
+    for kind, items in (("observed", indicator.observations), ("target", indicator.targets),
+                        *(("observed", values) for values in others)):
         for item in items:
-            source = item.source
+            source, area = item.source, getattr(item, "area", None) or own
             rows.append({
                 "indicator_id": indicator.indicator_id, "name_th": indicator.name_th, "name_en": indicator.name_en,
+                "area_id": area.area_id, "area_name_th": area.name_th, "area_name_en": area.name_en,
                 "year_ce": item.year, "year_be": item.year + BE_OFFSET, "year_type": indicator.year_type,
                 "kind": kind, "value": plain_number(item.value), "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
                 "figure_status": getattr(item, "status", ""), "series": getattr(item, "series", None) or "",
-                "coverage": getattr(item, "coverage", None) or "", "source_title_th": source.title_th,
+                "coverage": getattr(item, "coverage", None) or "", "derivation": getattr(item, "derivation", None) or "",
+                "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
                 "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
                 "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
@@ -81,8 +89,8 @@ def tidy_rows(indicator: Indicator) -> list[dict]:
     return rows
 
 
-def indicator_csv(indicator: Indicator) -> bytes:
-    return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in tidy_rows(indicator)])
+def indicator_csv(indicator: Indicator, own: Area) -> bytes:
+    return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in tidy_rows(indicator, own)])
 
 
 def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators: list[Indicator]) -> list[list]:
@@ -116,29 +124,32 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
     return blocks
 
 
-def _values_sheet(workbook, title: str, indicators: list[Indicator], columns: list[str] = TIDY_COLUMNS) -> None:
+def _values_sheet(workbook, title: str, indicators: list[Indicator], own: Area, columns: list[str] = TIDY_COLUMNS) -> None:
     rows, formats = [], []
     value = columns.index("value")
     for indicator in indicators:
         fmt = number_format(indicator.decimals)
-        for row in tidy_rows(indicator):
+        for row in tidy_rows(indicator, own):
             rows.append([row[c] for c in columns])
             formats.append([fmt if c == value else None for c in range(len(columns))])
     workbook.add_table(title, columns, rows, formats)
 
 
-def indicator_xlsx(indicator: Indicator, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+def indicator_xlsx(indicator: Indicator, own: Area, stamp: dt.datetime, base_url: str = "",
+                   publisher: dict | None = None) -> bytes:
     """The tidy table on the first sheet, and an "about" sheet with the citation in Thai and English."""
     workbook = Workbook()
-    _values_sheet(workbook, indicator.indicator_id, [indicator])
+    _values_sheet(workbook, indicator.indicator_id, [indicator], own)
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, [indicator]))
     return workbook.to_bytes(stamp)
 
 
 # The whole-site workbook leaves out the per-row source texts (the "sources" sheet has
 # them once): at 1,000 indicators every column costs about 0.3 s of build time (measured).
-SITE_COLUMNS = ["indicator_id", "name_th", "name_en", "year_ce", "year_be", "year_type", "kind", "value",
-                "unit_th", "unit_en", "figure_status", "series", "coverage", "source_id"]
+SITE_COLUMNS = ["indicator_id", "name_th", "name_en", "area_id", "area_name_th", "area_name_en", "year_ce", "year_be",
+                "year_type", "kind", "value", "unit_th", "unit_en", "figure_status", "series", "coverage", "derivation",
+                "source_id"]
+AREA_COLUMNS = ["area_id", "level", "name_th", "name_en", "parent_id"]
 SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "url", "document",
                   "accessed", "licence_th", "licence_en"]
 
@@ -168,10 +179,13 @@ def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publis
 
 
 def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
-    """Every indicator's latest value and all its values in one workbook, their sources, and an "about" sheet."""
+    """Every indicator's latest value and all its values (every area's) in one workbook, the areas,
+    their sources, and an "about" sheet."""
     workbook = Workbook()
     _latest_sheet(workbook, model, base_url)
-    _values_sheet(workbook, "values", list(model.indicators.values()), SITE_COLUMNS)
+    _values_sheet(workbook, "values", list(model.indicators.values()), model.areas.own, SITE_COLUMNS)
+    workbook.add_table("areas", AREA_COLUMNS, [[a.area_id, a.level, a.name_th, a.name_en, a.parent.area_id if a.parent else ""]
+                                               for a in model.areas])
     workbook.add_table("sources", SOURCE_COLUMNS,
                        [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
@@ -258,6 +272,6 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     (out_dir / LATEST_CSV).write_bytes(latest_csv(model, base_url))
     (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
-        (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator))
+        (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator, model.areas.own))
         (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(
-            indicator_xlsx(indicator, stamp, base_url, publisher))
+            indicator_xlsx(indicator, model.areas.own, stamp, base_url, publisher))
