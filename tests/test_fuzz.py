@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from support import FIXTURES, copy_package
 
 SECRET = "OUTSIDE-SECRET-7f3a"
-TABLES = ["sources.csv", "plans.csv", "strategies.csv", "goals.csv", "indicators.csv", "observations.csv",
-          "targets.csv", "projects.csv", "strategy_goals.csv"]
+TABLES = ["sources.csv", "areas.csv", "area_members.csv", "plans.csv", "strategies.csv", "goals.csv", "indicators.csv",
+          "observations.csv", "targets.csv", "projects.csv", "strategy_goals.csv"]
 # What maintainers (and attackers) put in cells: the cases the issue found, and their kin.
 CELLS = ["", " ", " g-air", "final ", "1e309", "-1e309", "1e-400", "NaN", "inf", "-0", "1" * 400, "๒๕๖๗", "２０２２",
          "٣٠", "2568-11-25", "2568-02-29", "2108-01-01", "1979-12-31", "2062-01-01", "0000-00-00", "index",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT
+from support import ROOT, site_area
 
 DATA = ROOT / "data"
 
@@ -40,7 +40,7 @@ def test_every_indicator_has_a_page_in_each_language(built_site, lang):
 
 
 def test_chart_carries_the_observed_numbers_and_years(built_site):
-    observations = rows("observations")
+    observations = [o for o in rows("observations") if o["area_id"] == site_area()]  # the charts are the own area's
     targets = {r["indicator_id"] for r in rows("targets")}
     for indicator_id in INDICATORS:
         expected = sorted((int(o["year"]), float(o["value"])) for o in observations if o["indicator_id"] == indicator_id)
@@ -70,7 +70,7 @@ def test_table_repeats_the_chart_numbers_with_separators(built_site):
     table = soup.find("table", class_="dp-table")
     cells = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
     value = next(float(o["value"]) for o in rows("observations")
-                 if o["indicator_id"] == "tourist-arrivals" and o["year"] == "2024")
+                 if o["indicator_id"] == "tourist-arrivals" and o["year"] == "2024" and o["area_id"] == site_area())
     row_2024 = next(c for c in cells if c[0] == "2024")
     assert row_2024[2] == f"{value:,.0f}"
 
@@ -145,13 +145,16 @@ def test_indicator_page_links_to_its_rows_on_github(built_site):
 
     repo = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
     lines = (DATA / "indicators.csv").read_text(encoding="utf-8").splitlines()
-    observation_lines = (DATA / "observations.csv").read_text(encoding="utf-8").splitlines()
+    with (DATA / "observations.csv").open(encoding="utf-8", newline="") as f:  # no cell holds a line break
+        observation_rows = list(csv.reader(f))
+    area = observation_rows[0].index("area_id")
     for indicator in rows("indicators"):
         soup = page(built_site, "en", f"indicators/{indicator['indicator_id']}")
         hrefs = [a["href"] for a in soup.select(".dp-edit a")]
         line = next(n for n, text in enumerate(lines, start=1) if text.startswith(indicator["indicator_id"] + ","))
         assert f"{repo}/blob/main/data/indicators.csv?plain=1#L{line}" in hrefs
-        own = [n for n, text in enumerate(observation_lines, start=1) if text.startswith(indicator["indicator_id"] + ",")]
+        own = [n for n, cells in enumerate(observation_rows, start=1)
+               if cells[0] == indicator["indicator_id"] and cells[area] == site_area()]  # the own area's rows
         if own and own == list(range(own[0], own[-1] + 1)):
             assert f"{repo}/blob/main/data/observations.csv?plain=1#L{own[0]}-L{own[-1]}" in hrefs
         assert any(h.startswith(f"{repo}/issues/new?title=") and indicator["indicator_id"] in h for h in hrefs)

@@ -58,7 +58,8 @@ def _memberships(package: Package) -> list[Problem]:
 def _sums(package: Package) -> list[Problem]:
     members: dict[str, list[str]] = {}
     for link in package.tables["area_members"]:
-        members.setdefault(link["area_id"], []).append(link["member_id"])
+        if link["area_id"] and link["member_id"]:  # an empty cell is reported where it is
+            members.setdefault(link["area_id"], []).append(link["member_id"])
     decimals = {i["indicator_id"]: i["decimals"] or 0 for i in package.tables["indicators"]}
     values = {(o["indicator_id"], o["area_id"], o["year"]): o["value"] for o in package.tables["observations"]}
     problems = []
