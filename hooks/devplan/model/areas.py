@@ -3,7 +3,8 @@
 The API the pages use (all plain data, computed on request, no words):
 
 - `model.areas` is an `Areas`: `areas[code]` an `Area`; `areas.own` the site's own area
-  (from mkdocs.yml `extra.devplan.area`, never from code); `areas.provinces` every province
+  (from mkdocs.yml `extra.devplan.area`, never from code; a package with no area yet, a new
+  province's first day, gets one named by that code); `areas.provinces` every province
   in code order; `areas.peer_groups(area)` the regions and groups that list it in
   area_members.csv, smallest first, one per set of members (the first listed in areas.csv).
 - An `Area` has `area_id` (p-code TH50, TH, or TH-SCHEME-LABEL), `level`, `name_th`,
@@ -66,6 +67,8 @@ class Areas:
             group, member = self.by_id[link["area_id"]], self.by_id[link["member_id"]]
             group.members.append(member)
             member.groups.append(group)
+        if not self.by_id:  # a new province's first day, every table empty: the code names its area
+            self.by_id[own] = Area(own, "province", own, own, None)
         if own not in self.by_id:
             known = ", ".join(sorted(a for a, v in self.by_id.items() if v.level == "province")[:5])
             raise UnknownArea(f"the site's area '{own}' (mkdocs.yml extra.devplan.area) is not an area_id in areas.csv"
