@@ -154,3 +154,4 @@ def test_the_fixture_configured_as_another_province_names_it(tiny, area, names):
         page = generated_pages(model, lang, settings, tiny)["data.md"]
         assert f"{name} ({area})" in page
         assert "(TH50)" not in page
+        assert ("อีก 4 แห่ง" if lang == "th" else "values of 4 other areas") in page  # TH, TH50, TH57 or TH51, the group
