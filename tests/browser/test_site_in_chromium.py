@@ -6,7 +6,7 @@ import csv
 from urllib.parse import urlsplit
 
 import pytest
-from support import ROOT
+from support import ROOT, site_area
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,8 @@ def test_indicator_chart_draws_an_svg(page, site_url, lang):
     chart.locator("svg.main-svg").first.wait_for()
     points = chart.locator(".scatterlayer .trace").first.locator("path.point")
     with (ROOT / "data" / "observations.csv").open(encoding="utf-8") as f:
-        years = [row for row in csv.DictReader(f) if row["indicator_id"] == "tourist-arrivals"]
+        years = [row for row in csv.DictReader(f)
+                 if row["indicator_id"] == "tourist-arrivals" and row["area_id"] == site_area()]
     firm = [row for row in years if row["status"] != "preliminary"]
     assert points.count() == len(firm) >= 2  # one filled point per revised or final year; preliminary ones drawn apart
     ticks = chart.locator(".xtick text").all_text_contents()
