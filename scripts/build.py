@@ -9,25 +9,29 @@ folder is replaced only if a build made it (devplan.publish.sitefolder), and onl
 
 from __future__ import annotations
 
-import argparse
-import calendar
-import ctypes
-import datetime as dt
-import gc
-import logging
-import multiprocessing
-import multiprocessing.connection
-import os
 import signal
 import sys
-from pathlib import Path
+
+FAILED = "Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่"
+if __name__ == "__main__":  # Ctrl+C while the modules below load: the usual line, no traceback
+    signal.signal(signal.SIGINT, lambda *_: sys.exit(f"{FAILED}: stopped (Ctrl+C)"))
+
+import argparse  # noqa: E402
+import calendar  # noqa: E402
+import datetime as dt  # noqa: E402
+import gc  # noqa: E402
+import logging  # noqa: E402
+import multiprocessing  # noqa: E402
+import multiprocessing.connection  # noqa: E402
+import os  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
-from devplan.publish import sitefolder  # noqa: E402
+from devplan.publish import processes, scratch, sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
 from devplan.publish.site import InvalidData, load_model, published, site_area  # noqa: E402
@@ -37,7 +41,31 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
 
+class Stopped(Exception):
+    """Ctrl+C, a polite kill or a closed terminal: the build stops like any failure."""
+
+
+def _stop(number, _frame):
+    name = signal.Signals(number).name
+    raise Stopped(f"stopped ({'Ctrl+C' if number == signal.SIGINT else name}) / ถูกหยุด")
+
+
 def main(argv=None) -> int:
+    """Build; on Ctrl+C or a polite kill, stop every job, delete what was written and say so."""
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)
+    previous = {number: signal.signal(number, _stop) for number in processes.STOP_SIGNALS}
+    try:
+        return _main(argv)
+    except Stopped as stop:  # before the build started: nothing to undo
+        print(f"{FAILED}: {stop}", file=sys.stderr)
+        return 1
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _main(argv) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", default=str(ROOT / "site"), help="output folder (default: site/)")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the default language's config")
@@ -54,15 +82,23 @@ def main(argv=None) -> int:
     if args.area:
         base.extra["devplan"]["area"] = args.area
     try:
-        sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)
+        sources = (ROOT / "docs", base.theme.custom_dir, ROOT / "hooks", ROOT / "labels")  # what the build reads
+        sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT, sources=sources)
         model = load_model(data_dir, site_area(base.extra))
         with sitefolder.locked(site_dir):
-            sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT)  # now nobody else moves it
-            return _build(args.config, languages, base, model, data_dir, site_dir)
+            # again, now that nobody else moves it
+            sitefolder.check_output_folder(site_dir, data_dir=data_dir, repository=ROOT, sources=sources)
+            try:
+                return _build(args.config, languages, base, model, data_dir, site_dir)
+            except Stopped as stop:  # before any job started (_build cleans up after those)
+                _ignore_stop_signals()
+                sitefolder.discard(site_dir)
+                print(f"{FAILED}: {stop}", file=sys.stderr)
+                return 1
     except InvalidData as problems:
         print(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}", file=sys.stderr)
         return 1
-    except sitefolder.UnsafeFolder as error:
+    except (sitefolder.UnsafeFolder, OSError) as error:
         print(f"Nothing was built / ไม่ได้สร้างเว็บไซต์: {error}", file=sys.stderr)
         return 1
 
@@ -108,19 +144,25 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
                 reasons.append(errors.get())
             raise Abort(f"writing {', '.join(failed)} failed: " + ("; ".join(reasons) or "see the error above"))
         write_root_files(staging, site_names={lang: c.site_name for lang, c in configs.items()})
+        _ignore_stop_signals()  # from here on the new site is published whatever comes
         sitefolder.publish(staging, site_dir)
     except BaseException as error:  # noqa: BLE001 - whatever stopped the build, leave no half site behind
-        for worker in workers.values():
-            if worker.pid is not None:
-                worker.kill()
-                worker.join()
-        sitefolder.discard(staging)
-        if not isinstance(error, (Abort, MkDocsException, OSError, RuntimeError)):
+        _ignore_stop_signals()  # a second Ctrl+C must not cut the cleaning short
+        processes.stop(workers.values())  # every job and what it started has ended before ...
+        scratch.sweep()  # ... their temporary files and the staging folder are deleted
+        sitefolder.discard(site_dir)
+        if not isinstance(error, (Abort, MkDocsException, OSError, RuntimeError, Stopped)):
             raise
-        print(f"Build failed, nothing published / สร้างเว็บไซต์ไม่สำเร็จ ไม่มีการเผยแพร่: {error}", file=sys.stderr)
+        print(f"{FAILED}: {error}", file=sys.stderr)
         return 1
     print(f"site ready: {site_dir}")
     return 0
+
+
+def _ignore_stop_signals() -> None:
+    if threading.current_thread() is threading.main_thread():
+        for number in processes.STOP_SIGNALS:
+            signal.signal(number, signal.SIG_IGN)
 
 
 def _cores() -> int:
@@ -134,8 +176,10 @@ def _run(workers: list, slots: int) -> None:
     waiting, running = list(workers), []
     while waiting or running:
         while waiting and len(running) < slots:
-            running.append(waiting.pop(0))
-            running[-1].start()
+            with processes.signals_held():  # a Ctrl+C now waits until the job is known
+                running.append(waiting.pop(0))
+                running[-1].start()
+                processes.lead(running[-1].pid)
         sitefolder.pause("building")
         ended = multiprocessing.connection.wait([worker.sentinel for worker in running])
         for worker in [w for w in running if w.sentinel in ended]:
@@ -146,13 +190,10 @@ def _run(workers: list, slots: int) -> None:
 
 
 def _job(target, args, errors) -> None:
-    """One job of the build, in a forked process: dies with the build (a killed build leaves
-    no worker writing on), and reports an expected failure in words, not a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the build, which stops every job
-    if sys.platform == "linux":
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != multiprocessing.parent_process().pid:  # the build died before that took effect
-            os._exit(1)
+    """One job of the build, in a forked process: leads a process group the build can stop,
+    dies with the build (a killed build leaves no worker writing on), and reports an expected
+    failure in words, not a traceback."""
+    processes.start_job(multiprocessing.parent_process().pid)
     try:
         target(*args)
     except (Abort, MkDocsException, OSError, RuntimeError) as error:
@@ -161,6 +202,5 @@ def _job(target, args, errors) -> None:
 
 
 if __name__ == "__main__":
-    # Ctrl+C and a polite kill clean up like any failure (SIGKILL cannot: the next build does).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sys.stdout.reconfigure(errors="backslashreplace")  # a terminal without Thai shows \u escapes
     sys.exit(main())

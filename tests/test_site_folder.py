@@ -65,16 +65,81 @@ def test_a_second_build_into_a_locked_folder_is_refused(package, tmp_path, capsy
     assert "another build" in capsys.readouterr().err and not site.exists()
 
 
-def test_an_old_site_that_cannot_be_removed_stops_the_build_before_anything_changes(package, tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["docs/site", "overrides/site", "hooks/site", "labels/site"])
+def test_a_site_inside_a_folder_the_build_reads_is_refused(package, capsys, where):
+    """Built into docs/ or overrides/, every later build would read the site back in."""
+    assert build.main(["--site-dir", str(ROOT / where), "--data", str(package)]) == 1
+    assert not (ROOT / where).exists() and not (ROOT / where).with_name(".site.lock").exists()
+    assert "which the build reads" in capsys.readouterr().err
+
+
+def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    (tmp_path / ".site.lock").symlink_to(target)
+    with pytest.raises(sitefolder.UnsafeFolder, match="not a link"):
+        with sitefolder.locked(tmp_path / "site"):
+            pass
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_lock_file_is_never_emptied(tmp_path):
+    lock = tmp_path / ".site.lock"
+    lock.write_text("a note someone left", encoding="utf-8")
+    with sitefolder.locked(tmp_path / "site"):
+        pass
+    assert lock.read_text(encoding="utf-8") == "a note someone left"
+
+
+def half_deleted(folder):
+    """What a build killed while deleting leaves: its marker and part of the files."""
+    (folder / "th").mkdir(parents=True)
+    (folder / sitefolder.MARKER).write_text(sitefolder.MARKER_TEXT, encoding="utf-8")
+    (folder / "th" / "index.html").write_text("half", encoding="utf-8")
+
+
+def test_a_half_deleted_folder_is_deleted_by_the_next_build_and_nothing_else(tmp_path):
     site = tmp_path / "site"
     before = a_site(site, "old")
-    stuck = str(site / "th")
-    real_access = os.access
-    monkeypatch.setattr(sitefolder.os, "access", lambda path, mode: str(path) != stuck and real_access(path, mode))
-    with pytest.raises(sitefolder.UnsafeFolder, match="cannot be removed"):
-        sitefolder.check_output_folder(site, data_dir=package, repository=ROOT)
-    assert build.main(["--site-dir", str(site), "--data", str(package)]) == 1
+    half_deleted(tmp_path / "site.deleting-0a1b2c3d")
+    (tmp_path / "site.deleting-notes").mkdir()  # not a build's: no marker
+    (tmp_path / "site.deleting-notes" / "mine.txt").write_text("keep me", encoding="utf-8")
+    with sitefolder.locked(site):
+        sitefolder.start(site)
+        sitefolder.discard(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site", "site.deleting-notes"]
     assert digest(site) == before
+
+
+@pytest.fixture
+def undeletable(tmp_path):
+    """Make a file that cannot be deleted: immutable for root (chattr +i), in a read-only
+    folder for anyone else. Undone after the test, wherever the build moved it."""
+    def make(path):
+        if os.geteuid() != 0:
+            path.parent.chmod(0o555)
+        elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+            pytest.skip("this file system cannot make a file immutable")
+
+    yield make
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-R", "-i", str(tmp_path)], capture_output=True)
+    else:
+        subprocess.run(["chmod", "-R", "u+w", str(tmp_path)], check=True)
+
+
+def test_an_old_site_with_a_file_that_cannot_be_deleted_blocks_no_build(package, tmp_path, undeletable, caplog):
+    site = tmp_path / "site"
+    a_site(site, "old")
+    stuck = site / "th" / "data.html"
+    undeletable(stuck)
+    for _ in range(2):  # the second build finds what the first could not delete
+        assert build.main(["--site-dir", str(site), "--data", str(package)]) == 0
+        assert (site / "th" / "pagefind" / "pagefind.js").is_file()
+        left = [p for p in tmp_path.iterdir() if p.name.startswith("site.deleting-")]
+        assert len(left) == 1 and (left[0] / sitefolder.MARKER).is_file()
+        assert "could not delete" in caplog.text and "data.html" in caplog.text
+        caplog.clear()
 
 
 def test_a_failing_build_leaves_the_old_site_and_no_staging_folder(package, tmp_path, monkeypatch, capsys):
@@ -131,7 +196,8 @@ def test_killed_during_the_swap_the_site_is_the_old_or_the_new_one(tmp_path, poi
     else:  # killed between the two renames: the old site is whole beside it
         assert digest(tmp_path / "site.old") == old
     with sitefolder.locked(site):
-        sitefolder.discard(sitefolder.start(site))  # what the next build does first
+        sitefolder.start(site)  # what the next build does first
+        sitefolder.discard(site)
     assert digest(site) in (old, new)
     assert not (tmp_path / "site.old").exists() and not (tmp_path / "site.building").exists()
 
@@ -149,7 +215,8 @@ def test_a_build_killed_leaves_the_old_site_or_the_next_build_restores_it(packag
     for _ in range(100):
         try:
             with sitefolder.locked(site):
-                sitefolder.discard(sitefolder.start(site))
+                sitefolder.start(site)
+                sitefolder.discard(site)
             break
         except sitefolder.UnsafeFolder:
             time.sleep(0.1)

@@ -4,5 +4,6 @@ site.py is what one language of the site is made of (the adapter calls it); down
 and spreadsheets.py write the open-data files (CSV, Excel-ready CSV, XLSX, JSON, zip);
 search.py feeds Pagefind with Thai cut into words; rootfiles.py writes the language
 chooser and the 404 page; sitefolder.py swaps a finished build in so that no stopped or
-failed build ever leaves a half site.
+failed build ever leaves a half site; processes.py ends every process a stopped build
+started, and scratch.py keeps its temporary files where the next build finds them.
 """

@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import csv
 import html
-import os
 import re
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..render.labels import format_number, label, year_label
+from . import processes, scratch
 
-MEMORY_FOLDER = "/dev/shm"
 THAI = re.compile(r"[\u0e00-\u0e7f]+")
 THAI_OR_SPACE = re.compile(r"[\u0e00-\u0e7f]+|\s+|[^\s\u0e00-\u0e7f]+")
 TONE_MARKS = re.compile(r"[\u0e48-\u0e4b]")  # mai ek, tho, tri, chattawa
@@ -270,13 +268,13 @@ def write_index(records: list[SearchRecord], out_dir: Path) -> None:
     in one pass.
     """
     # The corpus only lives until the indexer has read it: in memory where the system offers
-    # a memory file system (a third of the language job's system time on disk, measured).
-    with tempfile.TemporaryDirectory(dir=MEMORY_FOLDER if os.access(MEMORY_FOLDER, os.W_OK) else None) as corpus:
+    # a memory file system (scratch.py); the indexer dies with the job that starts it.
+    with scratch.folder() as corpus:
         for item in records:
-            path = Path(corpus) / item.url / "index.html"
+            path = corpus / item.url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(corpus_page(item), encoding="utf-8")
-        indexer = subprocess.run([sys.executable, "-m", "pagefind", "--site", corpus,
-                                  "--output-path", str(out_dir), "--silent"])
+        indexer = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(corpus),
+                                  "--output-path", str(out_dir), "--silent"], preexec_fn=processes.dying_with_me())
     if indexer.returncode != 0:
         raise RuntimeError(f"the search indexer failed: {indexer.args}")
