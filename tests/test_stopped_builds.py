@@ -161,3 +161,40 @@ def test_the_temporary_folder_of_a_killed_process_is_removed_and_a_living_ones_k
     finally:
         living.kill()
         living.wait()
+
+
+def test_a_job_failing_while_the_indexer_runs_stops_the_indexer_too(tmp_path, monkeypatch, capsys):
+    """Another job's failure stopped the indexing job but not the indexer it had started."""
+    import build
+
+    package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
+    site, scratch_folder = tmp_path / "site", tmp_path / "scratch"
+    scratch_folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch_folder))
+    monkeypatch.setattr(scratch.tempfile, "tempdir", None)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ENDLESS_INDEXER), str(ROOT / "hooks")]))
+    monkeypatch.setattr(build, "_cores", lambda: 8)  # every job at once: the indexers never end
+
+    def fails_once_indexing(*_):
+        while not any(tmp_path.glob("site.building/*/pagefind/fragment-*")):
+            time.sleep(0.05)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build, "write_downloads", fails_once_indexing)
+    assert build.main(["--site-dir", str(site), "--data", str(package)]) == 1
+    assert "disk full" in capsys.readouterr().err
+    assert running_with(str(tmp_path)) == [] and leftovers(tmp_path) == [] and list(scratch_folder.iterdir()) == []
+
+
+def running_with(text: str) -> list[str]:
+    """Running processes whose command line holds `text`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            state = (entry / "stat").read_bytes().rpartition(b")")[2].split()[0]
+        except (OSError, IndexError):
+            continue
+        if text in command and state not in (b"Z", b"X"):
+            found.append(f"{entry.name} {command}")
+    return found
