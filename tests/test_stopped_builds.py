@@ -99,8 +99,8 @@ def leftovers(folder: Path) -> list[str]:
 
 # (how the build is stopped, where): named points where trouble was seen, then random moments.
 CHAINS = {
-    "ctrl-c": (signal.SIGINT, ["building", "indexing", 0.5, 3.0]),  # the swap itself ignores Ctrl+C
-    "sigkill": (signal.SIGKILL, ["building", "indexing", "swapped-out", "deleting", 0.5, 3.0]),
+    "ctrl-c": (signal.SIGINT, ["building", "indexing", 4.0]),  # the swap itself ignores Ctrl+C
+    "sigkill": (signal.SIGKILL, ["indexing", "swapped-out", "deleting", 4.0]),
 }
 
 
