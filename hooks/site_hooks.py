@@ -1,6 +1,8 @@
-"""The only module MkDocs loads. Each event hands over to one plain function in devplan/.
+"""The only module the engine (ProperDocs, MkDocs 1.6 continued) loads. Each event hands over
+to one plain function in devplan/; the engine's own names are imported here and in
+scripts/build.py only.
 
-MkDocs does not reload hooks under `mkdocs serve`: restart it after changing Python code.
+Hooks are not reloaded under `properdocs serve`: restart it after changing Python code.
 """
 
 from __future__ import annotations
@@ -8,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from properdocs.exceptions import Abort
+from properdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -29,16 +29,18 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from devplan.publish import processes, scratch, sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
 from devplan.publish.site import InvalidData, load_model, published, site_area  # noqa: E402
 from devplan.render.previews import write_previews  # noqa: E402
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from mkdocs.exceptions import Abort, MkDocsException  # noqa: E402
+# The engine is ProperDocs, MkDocs 1.6 continued (docs/DECISIONS.md "The engine"). As its own
+# command does, a theme or extension importing mkdocs.* gets ProperDocs' module of that name.
+import properdocs.replacement  # noqa: E402, F401
+from properdocs.commands.build import build  # noqa: E402
+from properdocs.config import load_config  # noqa: E402
+from properdocs.exceptions import Abort, MkDocsException  # noqa: E402
 
 
 class Stopped(Exception):
@@ -73,7 +75,7 @@ def _main(argv) -> int:
     parser.add_argument("--area", help="another own area than mkdocs.yml's extra.devplan.area (an area_id of the package)")
     args = parser.parse_args(argv)
     site_dir = Path(args.site_dir).resolve()
-    # Show MkDocs' warnings (strict mode turns each into a failure): never run it quietly.
+    # Show the engine's warnings (strict mode turns each into a failure): never run it quietly.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
 
     base = load_config(args.config)
@@ -105,7 +107,7 @@ def _main(argv) -> int:
 
 def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) -> int:
     """Build every language into a staging folder; publish it only when all of it is written."""
-    # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH says otherwise:
+    # The engine dates the sitemap with the build time unless SOURCE_DATE_EPOCH says otherwise:
     # the data's own date keeps the same data giving the same bytes on any day.
     data_date = model.data_date or dt.date(2000, 1, 1)
     os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(data_date.timetuple()))
