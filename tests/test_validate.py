@@ -217,11 +217,12 @@ def test_every_field_is_documented_in_both_languages():
     import yaml
 
     descriptor = yaml.safe_load((ROOT / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
-    known = {"name", "type", "format", "title", "description", "description_th", "constraints"}
+    known = {"name", "type", "format", "title", "title_th", "description", "description_th", "constraints"}
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             assert set(field) <= known, (resource["name"], field["name"], set(field) - known)  # e.g. a comma split a flow mapping
             assert field["description"].endswith((".", ")")) and field["description_th"], (resource["name"], field["name"])
+            assert field["title"] and field["title_th"], (resource["name"], field["name"])  # the workbook's header
 
 
 @pytest.mark.parametrize("year", ["", "twenty"])

@@ -19,3 +19,8 @@ def site_xlsx_name(descriptor: dict) -> str:
 def excel_path(path: str) -> str:
     """Where the Excel-ready copy of a package CSV lives: excel/<table>.csv."""
     return f"excel/{path}"
+
+
+def workbook_name(descriptor: dict) -> str:
+    """The maintainer's workbook (every table as a sheet to edit), named after the package."""
+    return f"{descriptor['name']}-workbook.xlsx"

@@ -54,7 +54,7 @@ def _cast(text: str, spec: dict):
     return text
 
 
-def _strict(spec: dict) -> bool:
+def compared_as_written(spec: dict) -> bool:
     """Cells compared as they are written (ids, codes, numbers, dates, addresses): spaces
     around them would be stripped here but kept in the published files, which other tools
     then reject, so they are refused instead."""
@@ -76,7 +76,7 @@ def check_cell(raw: str, spec: dict, row: int, add):
             f"อักขระที่ {control.start() + 1} ของช่องนี้เป็นอักขระควบคุมที่มองไม่เห็น (U+{ord(control.group()):04X}) "
             "มักติดมาจากการคัดลอกจาก PDF กรุณาพิมพ์ช่องนี้ใหม่")
         return None
-    if text != raw and _strict(spec):
+    if text != raw and compared_as_written(spec):
         if text:
             add(row, name, "extra-spaces", f"'{text}' has spaces before or after it: remove them",
                 f"'{text}' มีช่องว่างอยู่ข้างหน้าหรือข้างหลัง กรุณาลบออก")

@@ -42,7 +42,7 @@ def _git(data_dir: Path, *args: str) -> bytes | None:
         return None
 
 
-def _values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None]] | None:
+def published_values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None]] | None:
     """The values of the own area in one committed version, or None for a version that
     cannot have been published (not UTF-8, not CSV, a cell over the CSV size limit, a year or
     a value the validator refuses): it is skipped, and the values before it stay the
@@ -72,6 +72,30 @@ def _normalise(value: str) -> str:
         return value
 
 
+def _same(old: tuple[str, str | None], new: tuple[str, str | None]) -> bool:
+    """The same published figure: the same number (110 is 110.0) and the same status."""
+    return _normalise(old[0]) == _normalise(new[0]) and old[1] == new[1]
+
+
+def compare(previous: dict, current: dict, same=_same):
+    """(key, kind, old, new) for each key added, removed or revised between two versions,
+    in key order: the one comparison behind the changes page and the workbook import."""
+    for key in sorted(set(previous) | set(current)):
+        old, new = previous.get(key), current.get(key)
+        if old is None:
+            yield key, "added", None, new
+        elif new is None:
+            yield key, "removed", old, None
+        elif not same(old, new):
+            yield key, "revised", old, new
+
+
+def value_changes(table: str, previous: dict, current: dict, date: str = "", commit: str = "") -> list[Change]:
+    """The changes between two versions of a table's values (see published_values)."""
+    return [Change(date, commit, table, key[0], key[1], kind, old and old[0], new and new[0], old and old[1], new and new[1])
+            for key, kind, old, new in compare(previous, current)]
+
+
 def data_changes(data_dir: str | Path, area: str) -> list[Change] | None:
     """Every value of the own area `area` added, revised or removed, newest first; None
     outside a git work tree. Other areas' values are context, and their history is git's."""
@@ -88,23 +112,10 @@ def data_changes(data_dir: str | Path, area: str) -> list[Change] | None:
         for line in log.splitlines():
             commit, date = line.split()
             raw = _git(root, "show", f"{commit}:{relative}")
-            current = _values(raw, area) if raw is not None else None
+            current = published_values(raw, area) if raw is not None else None
             if current is None:
                 continue
-            for key in sorted(set(previous) | set(current)):
-                old, new = previous.get(key), current.get(key)
-                if old == new:
-                    continue
-                if old is None:
-                    kind = "added"
-                elif new is None:
-                    kind = "removed"
-                elif _normalise(old[0]) != _normalise(new[0]) or old[1] != new[1]:
-                    kind = "revised"
-                else:
-                    continue
-                changes.append(Change(date, commit, table, key[0], key[1], kind, old and old[0], new and new[0],
-                                      old and old[1], new and new[1]))
+            changes += value_changes(table, previous, current, date, commit)
             previous = current
     changes.reverse()  # newest commit first; the stable sort keeps that order within a day
     changes.sort(key=lambda c: c.date, reverse=True)

@@ -1,0 +1,217 @@
+"""The maintainer's workbook: every table of the package as a sheet to edit in Excel or
+LibreOffice, made from datapackage.yaml and the CSV files (layout.py says its shape).
+
+Each column carries what its schema says: a note on its header (description, required or
+not, allowed values, range, an example), a drop-down for allowed values and for ids of
+other tables, number, year and date checks, and a cell format (text for every text column,
+so an id like 2024-01 never becomes a date). The header is frozen and protected; data
+cells are free. Cells hold the CSV's values typed by the schema, so the import gives back
+the same files. The same data gives the same bytes: nothing reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import xlsxwriter
+from openpyxl.utils import get_column_letter
+
+from ..check.problems import find_descriptor
+from ..check.tables import read_package
+from ..publish.spreadsheets import text_width
+from ..render.labels import label
+from . import layout
+from .csvfiles import read_csv
+from .notes import column_note, input_message, validation
+
+LANGUAGES = ("th", "en")
+MAX_WIDTH = 50
+LIST_LENGTH = 255  # XlsxWriter's (and Excel's) limit for a list written inline
+NAME_LENGTH = 40  # of the Thai name shown beside an id
+HEADER = {"bold": True, "bg_color": "#b2dfdb", "border": 1, "text_wrap": True, "valign": "top"}  # locked
+NOTE = {"x_scale": 3, "y_scale": 4, "author": "devplan"}  # a header's note: room for both languages
+STEPS = ("workbook_intro", "workbook_edit", "workbook_header", "workbook_ids", "workbook_numbers", "workbook_avoid",
+         "workbook_upload")
+FORMATS = {"string": {"num_format": "@"}, "integer": {"num_format": "0"}, "number": {}, "date": {"num_format": "yyyy-mm-dd"}}
+
+
+class WorkbookError(Exception):
+    """The data has problems: a workbook made from it would carry them (message in both languages)."""
+
+
+def make_workbook(data_dir: str | Path) -> bytes:
+    """The workbook of a valid package, as bytes (the same bytes for the same data)."""
+    package = read_package(data_dir)
+    if package.problems:
+        raise WorkbookError(f"{len(package.problems)} problem(s) in the data: run scripts/validate.py and fix them first"
+                            f" / ข้อมูลมีปัญหา {len(package.problems)} รายการ: เรียก scripts/validate.py แล้วแก้ก่อน")
+    base, descriptor = find_descriptor(data_dir).parent, package.descriptor
+    files = {r["name"]: read_csv(base / r["path"]) for r in descriptor["resources"]}
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    writer = _Writer(book, descriptor, files)
+    writer.instructions(layout.data_version(base, descriptor), package.tables)
+    for resource in descriptor["resources"]:
+        writer.table(resource)
+    writer.lists_sheet()
+    stamp = dt.datetime.combine(max((s["accessed"] for s in package.tables.get("sources", [])),
+                                    default=dt.date(2000, 1, 1)), dt.time())
+    book.set_properties({"title": str(descriptor.get("title", "")), "author": "devplan", "created": stamp})
+    book.close()
+    return buffer.getvalue()
+
+
+class _Writer:
+    def __init__(self, book, descriptor: dict, files: dict):
+        self.book, self.descriptor, self.files = book, descriptor, files
+        self.resources = {r["name"]: r for r in descriptor["resources"]}
+        self.names: dict[tuple, dict[str, str]] = {}  # (table, key column) -> id -> Thai name
+        self.lists: dict[tuple, tuple[str, list[str]]] = {}  # columns of the hidden lists sheet
+        self.formats = {kind: book.add_format({**spec, "locked": False}) for kind, spec in FORMATS.items()}
+        self.header = {"th": book.add_format(HEADER), "en": book.add_format({**HEADER, "italic": True}),
+                       "field": book.add_format({**HEADER, "bold": False, "font_color": "#455a64"})}
+
+    # --- the instructions, Thai then English ------------------------------------------------
+
+    def instructions(self, version: str, tables: dict) -> None:
+        sheet = self.book.add_worksheet(layout.INSTRUCTIONS)
+        sheet.set_column(0, 0, 30)
+        sheet.set_column(1, 1, 90)
+        sheet.set_column(2, 3, 22)
+        wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+        title = self.book.add_format({"bold": True, "font_size": 14})
+        bold = self.book.add_format({"bold": True, "valign": "top"})
+        row = 0
+        for lang in LANGUAGES:
+            sheet.write_string(row, 0, label("workbook_title", lang, package=self._title(lang)), title)
+            row += 2
+            for number, key in enumerate(STEPS, start=1):
+                sheet.write_string(row, 0, f"{number}.", bold)
+                sheet.write_string(row, 1, label(key, lang), wrap)
+                row += 1
+            row += 1
+            for c, key in enumerate(("workbook_sheet", "workbook_row_is", "workbook_file", "workbook_rows")):
+                sheet.write_string(row, c, label(key, lang), bold)
+            for resource in self.descriptor["resources"]:
+                row += 1
+                sheet.write_string(row, 0, layout.sheet_name(resource))
+                sheet.write_string(row, 1, str(resource.get(f"title_{lang}") or resource.get("title") or ""), wrap)
+                sheet.write_string(row, 2, f"data/{resource['path']}")
+                sheet.write_number(row, 3, len(tables.get(resource["name"], [])))
+            row += 3
+        sheet.write_string(row, 0, label("workbook_made_from", "th"), bold)
+        sheet.write_string(row, 1, label("workbook_made_from", "en"), wrap)
+        sheet.write_string(row + 1, 0, layout.PACKAGE_KEY, bold)
+        sheet.write_string(row + 1, 1, self.descriptor["name"])
+        sheet.write_string(row + 2, 0, layout.VERSION_KEY, bold)
+        sheet.write_string(row + 2, 1, version)
+        sheet.fit_to_pages(1, 0)
+        sheet.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
+
+    def _title(self, lang: str) -> str:
+        return str(self.descriptor.get(f"title_{lang}") or self.descriptor.get("title") or self.descriptor["name"])
+
+    # --- one table ---------------------------------------------------------------------------
+
+    def table(self, resource: dict) -> None:
+        fields = resource["schema"]["fields"]
+        csv_file = self.files[resource["name"]]
+        header, records = (csv_file.header, csv_file.records) if csv_file else ([], [])
+        links = layout.references(resource)
+        sheet = self.book.add_worksheet(layout.sheet_name(resource))
+        first = layout.FIRST_DATA_ROW - 1  # XlsxWriter counts rows from 0
+        for c, spec in enumerate(fields):
+            name, kind = spec["name"], spec.get("type", "string")
+            at = header.index(name) if name in header else None
+            column = [record[at] if at is not None and at < len(record) else "" for record in records]
+            target = links.get(name)
+            if target:
+                names = self._names(target)
+                column = [f"{v}{layout.NAME_SEPARATOR}{names[v]}" if names.get(v) else v for v in column]
+            target_sheet = (layout.sheet_name(self.resources[target[0]]), target[1]) if target else None
+            titles = {lang: layout.field_title(spec, lang) + (" *" if spec.get("constraints", {}).get("required") else "")
+                      for lang in LANGUAGES}
+            width = max([text_width(t) / 2 for t in titles.values()] + [text_width(v) for v in [name, *column[:1000]]])
+            sheet.set_column(c, c, min(MAX_WIDTH, width + 2), self.formats[kind])
+            sheet.write_string(layout.TITLE_TH_ROW - 1, c, titles["th"], self.header["th"])
+            sheet.write_string(layout.TITLE_EN_ROW - 1, c, titles["en"], self.header["en"])
+            sheet.write_string(layout.FIELD_ROW - 1, c, name, self.header["field"])
+            example = next((v for v in column if v.strip()), "")
+            sheet.write_comment(layout.TITLE_TH_ROW - 1, c, column_note(spec, resource, target_sheet, example), NOTE)
+            for r, value in enumerate(column, start=first):
+                _write(sheet, r, c, value, kind, self.formats[kind])
+            rule = validation(spec, target_sheet, self._list_source(spec, target))
+            rule["input_title"], rule["input_message"] = input_message(spec)
+            sheet.data_validation(first, c, layout.LAST_ROW - 1, c, rule)
+        sheet.set_row(layout.TITLE_TH_ROW - 1, 33)
+        sheet.set_row(layout.TITLE_EN_ROW - 1, 33)
+        sheet.freeze_panes(layout.FIELD_ROW, 0)
+        sheet.set_landscape()  # printed: as wide as a page, the header on every page
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0, layout.FIELD_ROW - 1)
+        sheet.autofilter(layout.FIELD_ROW - 1, 0, first + max(len(records), 1) - 1, len(fields) - 1)
+        # The header is locked; data cells (unlocked by their column's format) stay free, and rows
+        # may be added, deleted and sorted. No password: the protection only guards against slips.
+        sheet.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
+                           "format_columns": True, "format_rows": True,
+                           "select_locked_cells": True, "select_unlocked_cells": True})
+
+    def _names(self, target: tuple[str, str]) -> dict[str, str]:
+        """The referenced table's ids with their Thai names, cut to fit a drop-down."""
+        if target not in self.names:
+            found = self.names[target] = {}
+            csv_file, name = self.files[target[0]], layout.name_column(self.resources[target[0]])
+            if csv_file and target[1] in csv_file.header:
+                k = csv_file.header.index(target[1])
+                n = csv_file.header.index(name) if name in csv_file.header else None
+                for record in csv_file.records:
+                    text = record[n].strip() if n is not None and n < len(record) else ""
+                    found[record[k]] = text if len(text) <= NAME_LENGTH else text[:NAME_LENGTH - 1] + "…"
+        return self.names[target]
+
+    def _list_source(self, spec: dict, target: tuple | None) -> list[str] | str | None:
+        """A drop-down's values: inline when short, else a range of the hidden lists sheet."""
+        if target:
+            key = target
+            entries = [f"{k}{layout.NAME_SEPARATOR}{v}" if v else k for k, v in self._names(target).items()]
+        else:
+            entries = list(spec.get("constraints", {}).get("enum") or [])
+            if len(",".join(entries)) <= LIST_LENGTH:
+                return entries or None
+            key = tuple(entries)
+        if not entries:
+            return None
+        if key not in self.lists:
+            self.lists[key] = (spec["name"], entries)
+        column = get_column_letter(list(self.lists).index(key) + 1)
+        return f"='{layout.LISTS}'!${column}$2:${column}${len(entries) + 1}"
+
+    def lists_sheet(self) -> None:
+        sheet = self.book.add_worksheet(layout.LISTS)
+        for c, (name, entries) in enumerate(self.lists.values()):
+            sheet.write_string(0, c, name)
+            for r, entry in enumerate(entries, start=1):
+                sheet.write_string(r, c, entry)
+        sheet.hide()
+
+
+def _write(sheet, row: int, column: int, text: str, kind: str, cell_format) -> None:
+    """A CSV cell typed by its schema: numbers and dates as such, anything else as text."""
+    if text == "":
+        return
+    try:
+        if kind == "integer":
+            sheet.write_number(row, column, int(text), cell_format)
+            return
+        if kind == "number":
+            sheet.write_number(row, column, float(text), cell_format)
+            return
+        if kind == "date":
+            sheet.write_datetime(row, column, dt.datetime.fromisoformat(text), cell_format)
+            return
+    except ValueError:
+        pass  # never reached for valid data; kept as text, the import gives it back as written
+    sheet.write_string(row, column, text, cell_format)

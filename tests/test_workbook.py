@@ -1,0 +1,146 @@
+"""The maintainer's workbook as made from the data: read back with openpyxl, as a
+spreadsheet program would open it (sheets, header, notes, drop-downs, checks, formats)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+import yaml
+from support import FIXTURES, ROOT, copy_package
+
+from devplan.edit import layout
+from devplan.edit.workbook import WorkbookError, make_workbook
+
+DESCRIPTOR = yaml.safe_load((ROOT / "data" / "datapackage.yaml").read_text(encoding="utf-8"))
+OBSERVATIONS = "ค่าที่วัดได้ (observations)"
+
+
+@pytest.fixture(scope="module")
+def real() -> bytes:
+    return make_workbook(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def book(real):
+    return openpyxl.load_workbook(io.BytesIO(real))
+
+
+def test_the_same_data_gives_the_same_bytes(real):
+    assert make_workbook(ROOT / "data") == real
+
+
+def test_a_sheet_per_table_in_thai_with_its_id_after_the_instructions(book):
+    names = [layout.sheet_name(r) for r in DESCRIPTOR["resources"]]
+    assert book.sheetnames == [layout.INSTRUCTIONS, *names, layout.LISTS]
+    assert OBSERVATIONS in names and all(f"({r['name']})" in n for r, n in zip(DESCRIPTOR["resources"], names))
+    assert [ws.sheet_state for ws in book.worksheets] == ["visible"] * (len(names) + 1) + ["hidden"]
+    assert all(len(name) <= 31 for name in book.sheetnames)
+
+
+def test_instructions_come_in_thai_then_english_and_name_the_package(book):
+    cells = [c for row in book[layout.INSTRUCTIONS].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    thai = next(i for i, c in enumerate(cells) if c.startswith("สมุดงานแก้ไขข้อมูล"))
+    english = next(i for i, c in enumerate(cells) if c.startswith("Maintainer's workbook"))
+    assert thai < english
+    assert cells[cells.index(layout.PACKAGE_KEY) + 1] == DESCRIPTOR["name"]
+    assert any("upload/" in c for c in cells[thai:english]) and any("upload/" in c for c in cells[english:])
+
+
+def test_every_table_is_all_there_with_a_three_row_header(book):
+    for resource in DESCRIPTOR["resources"]:
+        ws = book[layout.sheet_name(resource)]
+        fields = resource["schema"]["fields"]
+        rows = list(ws.iter_rows(values_only=True))
+        assert list(rows[2]) == [f["name"] for f in fields]
+        assert rows[0][0].startswith(fields[0]["title_th"]) and rows[1][0].startswith(fields[0]["title"])
+        lines = (ROOT / "data" / resource["path"]).read_text(encoding="utf-8").splitlines()
+        assert len([r for r in rows[3:] if any(v is not None for v in r)]) == len(lines) - 1, resource["name"]
+        assert ws.freeze_panes == "A4" and ws.protection.sheet and ws.protection.insertRows is False
+
+
+def test_each_column_has_a_note_in_both_languages_and_required_ones_are_marked(book):
+    ws = book[OBSERVATIONS]
+    note = ws["B1"].comment.text
+    assert "ปี ค.ศ." in note and "Year (C.E.)" in note and "ต้องมีค่า" in note and "required" in note
+    assert "ต่ำสุด 1990" in note and "maximum 2100" in note and "ตัวอย่าง: 2019" in note
+    assert ws["B1"].value.endswith(" *") and not ws["F1"].value.endswith(" *")  # note_th may be empty
+    assert "preliminary, revised, final" in ws["D1"].comment.text
+
+
+def rules(ws) -> dict[str, object]:
+    return {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation}
+
+
+def test_drop_downs_for_allowed_values_and_for_ids_with_their_thai_names(book):
+    found = rules(book[OBSERVATIONS])
+    assert found["D"].type == "list" and found["D"].formula1 == '"preliminary,revised,final"'
+    assert found["A"].type == "list" and found["A"].errorStyle == "warning"  # a new id of this workbook is allowed
+    sheet, cells = found["A"].formula1.split("!")
+    assert sheet == f"'{layout.LISTS}'"
+    column = cells.split(":")[0].strip("$").rstrip("0123456789")
+    entries = [c.value for c in book[layout.LISTS][column][1:] if c.value]
+    assert "tourist-arrivals — จำนวนผู้เยี่ยมเยือนจังหวัดเชียงใหม่ทั้ง…" in entries
+    assert book[OBSERVATIONS]["A4"].value.startswith("tourist-arrivals — ")
+
+
+def test_numbers_years_and_dates_are_checked_as_the_schema_says(book):
+    observations = rules(book[OBSERVATIONS])
+    assert (observations["B"].type, observations["B"].formula1, observations["B"].formula2) == ("whole", "1990", "2100")
+    assert observations["C"].type == "decimal"
+    sources = rules(book[layout.sheet_name(DESCRIPTOR["resources"][0])])
+    accessed = [f["name"] for f in DESCRIPTOR["resources"][0]["schema"]["fields"]].index("accessed")
+    assert sources[chr(ord("A") + accessed)].type == "date"
+
+
+def test_text_columns_are_formatted_as_text_so_ids_never_become_dates(book):
+    ws = book[OBSERVATIONS]
+    assert ws["A4"].number_format == "@" and ws.column_dimensions["A"].number_format == "@"
+    assert ws["B4"].number_format == "0" and isinstance(ws["B4"].value, int)
+    assert ws.column_dimensions["H"].number_format == "@"  # a series id such as 2024-01 typed in stays text
+
+
+def test_new_tables_and_columns_appear_without_code_changes(tmp_path):
+    """What the descriptor gains (say the areas table and observations' area column) the workbook shows."""
+    package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
+    descriptor = yaml.safe_load((package / "datapackage.yaml").read_text(encoding="utf-8"))
+    descriptor["resources"].append({
+        "name": "areas", "path": "areas.csv", "title": "Areas", "title_th": "พื้นที่", "schema": {
+            "primaryKey": ["area_id"], "fields": [
+                {"name": "area_id", "type": "string", "title": "Area", "title_th": "รหัสพื้นที่",
+                 "description": "A p-code.", "description_th": "รหัสพื้นที่", "constraints": {"required": True}},
+                {"name": "name_th", "type": "string", "title": "Name (Thai)", "description": "Thai name."}]}})
+    observations = next(r for r in descriptor["resources"] if r["name"] == "observations")
+    observations["schema"]["fields"].append({"name": "area_id", "type": "string", "title": "Area",
+                                             "description": "Where.", "description_th": "พื้นที่"})
+    observations["schema"]["foreignKeys"].append({"fields": ["area_id"], "reference": {"resource": "areas",
+                                                                                       "fields": ["area_id"]}})
+    (package / "datapackage.yaml").write_text(yaml.safe_dump(descriptor, allow_unicode=True), encoding="utf-8")
+    (package / "areas.csv").write_text("area_id,name_th\nTH50,เชียงใหม่\n", encoding="utf-8")
+    obs = package / "observations.csv"
+    obs.write_text("".join(line.rstrip("\n") + ("," if i else ",area_id") + "\n"
+                           for i, line in enumerate(obs.read_text(encoding="utf-8").splitlines(keepends=True))),
+                   encoding="utf-8")
+    book = openpyxl.load_workbook(io.BytesIO(make_workbook(package)))
+    assert "พื้นที่ (areas)" in book.sheetnames
+    ws = book[OBSERVATIONS]
+    assert ws.cell(3, ws.max_column).value == "area_id"
+    column = openpyxl.utils.get_column_letter(ws.max_column)
+    assert rules(ws)[column].type == "list"  # a drop-down of the areas
+
+
+def test_invalid_data_makes_no_workbook(tiny):
+    (tiny / "observations.csv").write_text("indicator_id,year\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match="scripts/validate.py"):
+        make_workbook(tiny)
+
+
+def test_the_command_writes_the_workbook(tmp_path):
+    output = tmp_path / "workbook.xlsx"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_workbook.py"), "--output", str(output)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes() == make_workbook(ROOT / "data")
