@@ -7,7 +7,7 @@ DATA ?= data
 SITE ?= site
 PYTEST ?= $(PY) -m pytest
 
-.PHONY: setup browser serve build validate test check benchmark clean
+.PHONY: setup browser office serve build validate workbook test check benchmark clean
 
 setup: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -23,8 +23,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
+# LibreOffice Calc (Debian's, headless): the workbook tests re-save workbooks with it.
+office:
+	@command -v soffice >/dev/null || scripts/install_libreoffice.sh
+
 validate: setup
 	$(PY) scripts/validate.py data
+
+# The maintainers' workbook of the data (also on the site, beside the downloads).
+workbook: setup
+	$(PY) scripts/make_workbook.py
 
 build: setup
 	$(PY) scripts/build.py
@@ -33,13 +41,13 @@ serve: build
 	@echo "Serving the built site at http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	$(PY) -m http.server --bind 127.0.0.1 --directory site $(PORT)
 
-test: setup browser
+test: setup browser office
 	$(PY) -m pytest -n 2
 
 # What a pull request runs, in order: validate (GitHub annotations), strict build, tests.
 # Each step stops the check if it fails. (DATA, SITE and PYTEST are for the test that
 # runs these same steps on a fixture package.)
-check: setup browser
+check: setup browser office
 	$(PY) scripts/validate.py $(DATA) --format github
 	$(PY) scripts/build.py --data $(DATA) --site-dir $(SITE)
 	$(PYTEST)

@@ -30,6 +30,7 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from devplan.edit.workbook import write_workbook  # noqa: E402
 from devplan.publish import processes, scratch, sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
@@ -121,12 +122,14 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     # The build is a handful of jobs, each in a process of its own, run as many at a time as
     # there are cores, longest first (measured at 1,000 synthetic indicators; docs/DECISIONS.md
     # "Build speed"): each language's pages and search index, the downloads (one XLSX per
-    # indicator), and the link-preview images, in halves, so the cores finish together.
+    # indicator), the maintainers' workbook, and the link-preview images, in halves, so the
+    # cores finish together.
     devplan = base.extra["devplan"]
     base_url = devplan.get("base_url", "")
     jobs = {
         **{f"the {lang} pages": (build, (config,)) for lang, config in configs.items()},
         "the downloads": (write_downloads, (model, data_dir, staging / "data", base_url, devplan.get("publisher", {}))),
+        "the maintainers' workbook": (write_workbook, (data_dir, staging / "data", model.tables)),
         **{f"the {lang} preview images ({k + 1}/2)": (write_previews, (
             model, staging / "previews", lang, (config.site_name, config.site_description), base_url, (k, 2)))
            for lang, config in configs.items() for k in range(2)},

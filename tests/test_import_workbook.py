@@ -251,3 +251,13 @@ def test_the_command_reports_in_both_languages_and_fails_on_a_refusal(package, w
     assert result.returncode == 1
     assert f"sheet {OBSERVATIONS} cell B5" in result.stdout and f"ชีต {OBSERVATIONS} เซลล์ B5" in result.stdout
     assert "observations.csv:3:year" in result.stdout and "2024" in result.stdout
+
+
+def test_the_comment_shows_text_from_the_upload_as_written_never_as_markup(package, workbook):
+    from devplan.edit.report import comment, summary
+
+    hostile = "[click](javascript:alert(1)) <img src=x onerror=alert(2)> @octocat #1"
+    result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C5", hostile)), package)
+    text = comment(summary(result, "upload/workbook.xlsx"), None, None)
+    assert "](" not in text and "<img" not in text and "@octocat" not in text and " #1" not in text
+    assert "&lt;img" in text and "@\u2060octocat" in text and "#\u20601" in text and "\\[click\\]" in text

@@ -92,8 +92,8 @@ def steps(workflow: dict):
             yield job_id, step
 
 
-def test_both_workflows_exist():
-    assert [p.name for p in WORKFLOW_FILES] == ["deploy.yml", "pull-request.yml"]
+def test_every_workflow_exists():
+    assert [p.name for p in WORKFLOW_FILES] == ["deploy.yml", "pull-request.yml", "workbook.yml"]
 
 
 def test_actionlint_finds_nothing():
@@ -168,6 +168,24 @@ def test_deploy_checks_then_publishes_with_least_permissions():
     assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/configure-pages",
                                                                         "actions/deploy-pages"]
+
+
+def test_workbook_upload_converts_checks_then_commits_and_answers_with_least_permissions():
+    workflow = load(WORKFLOWS / "workbook.yml")
+    assert workflow[True] == {"pull_request": {"paths": ["upload/**"]}}
+    assert workflow["permissions"] == {}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    names = {step.get("id"): i for i, step in enumerate(job["steps"]) if step.get("id")}
+    assert names["convert"] < names["check"] < names["commit"] < len(job["steps"]) - 1
+    steps = job["steps"]
+    assert steps[names["check"]]["run"] == "make check"  # converted files checked in this same run
+    commit = steps[names["commit"]]
+    assert "steps.check.outcome == 'success'" in commit["if"] and "head.repo.full_name == github.repository" in commit["if"]
+    assert "git add -A data upload" in commit["run"] and "TOKEN" in commit["env"]
+    answer = steps[-1]
+    assert "!cancelled()" in answer["if"] and "gh pr comment" in answer["run"]
+    assert steps[0]["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
 
 
 def test_annotations_point_at_the_csv_line_from_the_repository_root(tmp_path):

@@ -185,10 +185,6 @@ def _read_table(book, ws, problems: list[Located]) -> Table:
         parser = WorkSheetParser(source, ws._shared_strings, data_only=False, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for number, cells in parser.parse():
-            if number > MAX_ROWS + layout.FIELD_ROW:
-                raise Refused(Located.in_sheet(title, number, None, "too-many-rows",
-                                               f"the sheet has more than {MAX_ROWS:,} rows: delete the rows below the data",
-                                               f"ชีตมีมากกว่า {MAX_ROWS:,} แถว กรุณาลบแถวที่อยู่ใต้ข้อมูล"))
             values = {}
             for c in cells:
                 if c["value"] is not None and c["value"] != "":
@@ -199,7 +195,12 @@ def _read_table(book, ws, problems: list[Located]) -> Table:
                     values[c["column"] - 1] = (c["value"], c["data_type"])
             attributes = parser.row_dimensions.pop(str(number), {})
             if not values:
-                continue
+                continue  # LibreOffice writes an empty last row after a row is deleted
+            if number > MAX_ROWS + layout.FIELD_ROW:
+                raise Refused(Located.in_sheet(title, number, None, "too-many-rows",
+                                               f"the sheet has data in row {number:,}, beyond {MAX_ROWS:,} rows: "
+                                               "delete the rows below the data",
+                                               f"ชีตมีข้อมูลในแถวที่ {number:,} เกิน {MAX_ROWS:,} แถว กรุณาลบแถวที่อยู่ใต้ข้อมูล"))
             if str(attributes.get("hidden", "")).lower() in HIDDEN:
                 hidden_rows.add(number)
             if number == layout.FIELD_ROW:

@@ -7,15 +7,14 @@ came from the data or the upload is escaped, so a cell cannot add links, markup 
 
 from __future__ import annotations
 
-import re
-
 from ..render.labels import label
 from .convert import Result
 from .whatchanged import lines
 
 LANGUAGES = ("th", "en")
 SHOWN_PROBLEMS = 100  # a comment holds at most 65,536 characters
-MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+MARKDOWN = set("\\`*_{}[]()+-.!|~")
+SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "@\u2060", "#": "#\u2060"}
 
 
 def summary(result: Result, upload: str) -> dict:
@@ -58,9 +57,10 @@ def text(data: dict) -> str:
 
 
 def escape(value: str) -> str:
-    """Text from the data or the upload, shown as written in GitHub's Markdown."""
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-    return MARKDOWN.sub(r"\\\1", " ".join(value.split()))
+    """Text from the data or the upload, shown as written in GitHub's Markdown: HTML's
+    characters as entities, Markdown's escaped, and an invisible word joiner after @ and #
+    so that no cell mentions a person or links an issue."""
+    return "".join(SPECIAL.get(c) or (f"\\{c}" if c in MARKDOWN else c) for c in " ".join(value.split()))
 
 
 def comment(data: dict, checks: str | None, commit: str | None) -> str:
@@ -80,8 +80,8 @@ def comment(data: dict, checks: str | None, commit: str | None) -> str:
             count = len(data["problems"])
             out += [f"**{label('import_problems', lang, n=count)}**", ""]
             for problem in data["problems"][:SHOWN_PROBLEMS]:
-                where = escape(problem["place"][lang]) + (f" ({escape(problem['csv'])})" if problem["csv"] else "")
-                out.append(f"- **{where}**: {escape(problem['message'][lang])}")
+                where = f"**{escape(problem['place'][lang])}**" + (f" ({escape(problem['csv'])})" if problem["csv"] else "")
+                out.append(f"- {where}: {escape(problem['message'][lang])}")
             if count > SHOWN_PROBLEMS:
                 out.append(f"- {label('import_more', lang, n=count - SHOWN_PROBLEMS)}")
             out.append("")

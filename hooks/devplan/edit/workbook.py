@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from pathlib import Path
 
 import xlsxwriter
 from openpyxl.utils import get_column_letter
 
+from ..addresses import workbook_name
+from ..check.descriptor import load_yaml
 from ..check.problems import find_descriptor
 from ..check.tables import read_package
 from ..publish.spreadsheets import text_width
@@ -31,6 +34,7 @@ MAX_WIDTH = 50
 LIST_LENGTH = 255  # XlsxWriter's (and Excel's) limit for a list written inline
 NAME_LENGTH = 40  # of the Thai name shown beside an id
 HEADER = {"bold": True, "bg_color": "#b2dfdb", "border": 1, "text_wrap": True, "valign": "top"}  # locked
+STEP_WIDTH, LINE_HEIGHT = 90, 15  # the instructions' text column (characters) and a line's height (points)
 NOTE = {"x_scale": 3, "y_scale": 4, "author": "devplan"}  # a header's note: room for both languages
 STEPS = ("workbook_intro", "workbook_edit", "workbook_header", "workbook_ids", "workbook_numbers", "workbook_avoid",
          "workbook_upload")
@@ -41,27 +45,41 @@ class WorkbookError(Exception):
     """The data has problems: a workbook made from it would carry them (message in both languages)."""
 
 
-def make_workbook(data_dir: str | Path) -> bytes:
-    """The workbook of a valid package, as bytes (the same bytes for the same data)."""
-    package = read_package(data_dir)
-    if package.problems:
-        raise WorkbookError(f"{len(package.problems)} problem(s) in the data: run scripts/validate.py and fix them first"
-                            f" / ข้อมูลมีปัญหา {len(package.problems)} รายการ: เรียก scripts/validate.py แล้วแก้ก่อน")
-    base, descriptor = find_descriptor(data_dir).parent, package.descriptor
+def make_workbook(data_dir: str | Path, tables: dict[str, list[dict]] | None = None) -> bytes:
+    """The workbook of a valid package, as bytes (the same bytes for the same data).
+    `tables` are the typed rows of a package already checked (the build's); without them
+    the package is checked here first."""
+    descriptor_path = find_descriptor(data_dir)
+    if tables is None:
+        package = read_package(data_dir)
+        if package.problems:
+            raise WorkbookError(f"{len(package.problems)} problem(s) in the data: run scripts/validate.py and fix them "
+                                f"first / ข้อมูลมีปัญหา {len(package.problems)} รายการ: เรียก scripts/validate.py แล้วแก้ก่อน")
+        descriptor, tables = package.descriptor, package.tables
+    else:
+        descriptor = load_yaml(descriptor_path.read_text(encoding="utf-8-sig"))
+    base = descriptor_path.parent
     files = {r["name"]: read_csv(base / r["path"]) for r in descriptor["resources"]}
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                         "strings_to_formulas": False, "strings_to_urls": False})
     writer = _Writer(book, descriptor, files)
-    writer.instructions(layout.data_version(base, descriptor), package.tables)
+    writer.instructions(layout.data_version(base, descriptor), tables)
     for resource in descriptor["resources"]:
         writer.table(resource)
     writer.lists_sheet()
-    stamp = dt.datetime.combine(max((s["accessed"] for s in package.tables.get("sources", [])),
-                                    default=dt.date(2000, 1, 1)), dt.time())
+    stamp = dt.datetime.combine(max((s["accessed"] for s in tables.get("sources", [])), default=dt.date(2000, 1, 1)),
+                                dt.time())
     book.set_properties({"title": str(descriptor.get("title", "")), "author": "devplan", "created": stamp})
     book.close()
     return buffer.getvalue()
+
+
+def write_workbook(data_dir: str | Path, folder: Path, tables: dict[str, list[dict]]) -> None:
+    """The build's copy, beside the downloads: folder/PACKAGE-workbook.xlsx."""
+    descriptor = load_yaml(find_descriptor(data_dir).read_text(encoding="utf-8-sig"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / workbook_name(descriptor)).write_bytes(make_workbook(data_dir, tables))
 
 
 class _Writer:
@@ -79,7 +97,7 @@ class _Writer:
     def instructions(self, version: str, tables: dict) -> None:
         sheet = self.book.add_worksheet(layout.INSTRUCTIONS)
         sheet.set_column(0, 0, 30)
-        sheet.set_column(1, 1, 90)
+        sheet.set_column(1, 1, STEP_WIDTH)
         sheet.set_column(2, 3, 22)
         wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         title = self.book.add_format({"bold": True, "font_size": 14})
@@ -89,8 +107,11 @@ class _Writer:
             sheet.write_string(row, 0, label("workbook_title", lang, package=self._title(lang)), title)
             row += 2
             for number, key in enumerate(STEPS, start=1):
+                text = label(key, lang)
                 sheet.write_string(row, 0, f"{number}.", bold)
-                sheet.write_string(row, 1, label(key, lang), wrap)
+                sheet.write_string(row, 1, text, wrap)
+                # Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+                sheet.set_row(row, LINE_HEIGHT * math.ceil(text_width(text) / (STEP_WIDTH + 6)) + 3)
                 row += 1
             row += 1
             for c, key in enumerate(("workbook_sheet", "workbook_row_is", "workbook_file", "workbook_rows")):
@@ -102,8 +123,7 @@ class _Writer:
                 sheet.write_string(row, 2, f"data/{resource['path']}")
                 sheet.write_number(row, 3, len(tables.get(resource["name"], [])))
             row += 3
-        sheet.write_string(row, 0, label("workbook_made_from", "th"), bold)
-        sheet.write_string(row, 1, label("workbook_made_from", "en"), wrap)
+        sheet.write_string(row, 1, f'{label("workbook_made_from", "th")} / {label("workbook_made_from", "en")}', bold)
         sheet.write_string(row + 1, 0, layout.PACKAGE_KEY, bold)
         sheet.write_string(row + 1, 1, self.descriptor["name"])
         sheet.write_string(row + 2, 0, layout.VERSION_KEY, bold)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..addresses import site_xlsx_name
+from ..addresses import site_xlsx_name, workbook_name
 from ..model import changes
 from ..model.plan import Indicator, PlanModel
 from ..model.status import STATUSES
@@ -210,7 +210,7 @@ class PageWriter:
         lang = self.lang
         licence = ", ".join(item.get("name", "") for item in descriptor.get("licenses", []))
         return self._render("data.md.j2", "data.md", label("data", lang), files=datapage.package_files(downloads, descriptor, lang),
-                            workbook=site_xlsx_name(descriptor), licence=licence,
+                            workbook=site_xlsx_name(descriptor), maintainers_workbook=workbook_name(descriptor), licence=licence,
                             indicators=list(self.model.indicators.values()), resources=datapage.dictionary(descriptor, lang),
                             sources=sorted(self.model.sources.values(), key=lambda s: s.source_id),
                             own_area=self.model.areas.own,
