@@ -150,7 +150,7 @@ def other_package(book):
 
 # (name, change, code, sheet, cell, CSV place, words of the English message, of the Thai one)
 REFUSALS = [
-    ("formula", set_cell(OBSERVATIONS, "C5", "=C4*1.1"), "formula", OBSERVATIONS, "C5",
+    ("formula", set_cell(OBSERVATIONS, "C5", "=C4*1.1"), "formula-cell", OBSERVATIONS, "C5",
      "observations.csv:3:value", "formula", "สูตร"),
     ("text in a number column", set_cell(OBSERVATIONS, "C5", "about a million"), "wrong-type", OBSERVATIONS, "C5",
      "observations.csv:3:value", "is not a number", "ไม่ใช่ตัวเลข"),
@@ -203,7 +203,7 @@ def test_each_refusal_is_located_in_both_languages_and_writes_nothing(package, w
 
 def test_a_formula_that_gives_the_same_value_is_still_refused(package, workbook):
     result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C4", "=1000000")), package)
-    assert [p.code for p in result.problems] == ["formula"]
+    assert [p.code for p in result.problems] == ["formula-cell"]
 
 
 def write_bytes(tmp_path, name: str, data: bytes) -> Path:

@@ -64,13 +64,52 @@ def test_guide_keeps_its_title_and_covers_each_task(lang):
     text = GUIDES[lang].read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# {TITLES[lang]}"
     ids = set(re.findall(r"^##+ .+ \{ #([a-z-]+) \}$", text, flags=re.MULTILINE))
-    assert {"files", "add-value", "add-indicator", "add-source", "messages", "preview", "pull-request",
-            "merge"} <= ids
+    assert {"workbook", "workbook-download", "workbook-edit", "workbook-upload", "workbook-answer", "workbook-fix",
+            "workbook-merge", "files", "add-value", "add-indicator", "add-source", "messages", "preview",
+            "pull-request", "merge"} <= ids
     for words in ("observations.csv", "preliminary", "revised", "final", "source_id",
                   "scripts/new_indicator.py", "make serve", "make validate", "site-preview"):
         assert words in text, words
     prose = re.sub(r"```.*?```|`[^`]*`", "", text, flags=re.DOTALL)  # code may show anything
     assert not re.search(r"</?[a-zA-Z][^>]*>", prose), "Markdown only, no raw HTML"
+
+
+IMPORT_SOURCES = [*sorted((ROOT / "hooks" / "devplan" / "edit").glob("*.py")), ROOT / "scripts" / "import_workbook.py"]
+# Where the code sits in each call that refuses a workbook: Located.in_sheet(sheet, row, column, code, ...),
+# Located.about_file(shown, code, ...), Located.in_range(sheet, cells, code, ...), _whole(shown, code, ...).
+IMPORT_ARGUMENT = {"in_sheet": 3, "about_file": 1, "in_range": 2, "_whole": 1}
+
+
+def import_codes() -> set[str]:
+    """Every code the workbook import can refuse with: the calls above, and the (code, en, th)
+    tuples that convert.cell_text returns for a cell."""
+    codes = set()
+    for path in IMPORT_SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in IMPORT_ARGUMENT and len(node.args) > IMPORT_ARGUMENT[name]:
+                    argument = node.args[IMPORT_ARGUMENT[name]]
+                    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                        codes.add(argument.value)
+            elif isinstance(node, ast.Tuple) and len(node.elts) == 3 and isinstance(node.elts[0], ast.Constant) \
+                    and isinstance(node.elts[0].value, str) and CODE.fullmatch(node.elts[0].value):
+                codes.add(node.elts[0].value)
+    return codes
+
+
+def test_the_import_parser_finds_every_refusal_of_the_issue():
+    assert {"formula-cell", "merged-cells", "hidden-row", "hidden-sheet", "missing-sheet", "workbook-xls", "workbook-ods",
+            "workbook-password", "not-a-workbook", "other-package", "too-many-rows", "workbook-too-large",
+            "number-as-text", "date-cell"} <= import_codes()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_workbook_refusal_is_explained(lang):
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    explained = set(re.findall(r"^- `([a-z0-9-]+)`: \S", text, flags=re.MULTILINE))
+    missing = import_codes() - explained
+    assert not missing, f"{GUIDES[lang].name} ({lang}) does not explain: {sorted(missing)}"
 
 
 def test_both_guides_have_the_same_sections():

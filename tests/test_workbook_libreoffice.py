@@ -116,7 +116,7 @@ def test_a_deleted_row_is_a_removed_value(copies, package):
 
 
 REFUSALS = {  # name: (copy, code, sheet, cell, CSV place)
-    "formula": ("cells", "formula", O, "C5", "observations.csv:3:value"),
+    "formula": ("cells", "formula-cell", O, "C5", "observations.csv:3:value"),
     "text in a number column": ("cells", "wrong-type", O, "C6", "observations.csv:4:value"),
     "thousands separators as text": ("cells", "wrong-type", O, "C7", "observations.csv:5:value"),
     "buddhist era year": ("cells", "buddhist-era-year", O, "B8", "observations.csv:6:year"),

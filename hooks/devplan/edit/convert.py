@@ -160,7 +160,7 @@ def cell_text(value, kind: str, spec: dict) -> tuple[str, tuple | None]:
     if value is None:
         return "", None
     if kind == "f" or not isinstance(value, (str, int, float, dt.date, dt.time, dt.timedelta)):
-        return "", ("formula", f"this cell holds a formula ({str(getattr(value, 'text', value))[:40]}): "
+        return "", ("formula-cell", f"this cell holds a formula ({str(getattr(value, 'text', value))[:40]}): "
                                "formulas are never calculated here; type the value itself",
                     f"เซลล์นี้มีสูตร ({str(getattr(value, 'text', value))[:40]}) ระบบไม่คำนวณสูตร กรุณาพิมพ์ค่าลงไปเอง")
     if kind == "e":
