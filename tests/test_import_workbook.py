@@ -261,3 +261,24 @@ def test_the_comment_shows_text_from_the_upload_as_written_never_as_markup(packa
     text = comment(summary(result, "upload/workbook.xlsx"), None, None)
     assert "](" not in text and "<img" not in text and "@octocat" not in text and " #1" not in text
     assert "&lt;img" in text and "@\u2060octocat" in text and "#\u20601" in text and "\\[click\\]" in text
+
+
+def test_a_link_uploaded_in_place_of_a_workbook_is_never_followed(package, tmp_path):
+    link = tmp_path / "workbook.xlsx"
+    link.symlink_to("/dev/zero")
+    result = import_workbook(link, package)
+    assert [p.code for p in result.problems] == ["not-a-workbook"]
+
+
+def test_a_workbook_older_than_the_data_warns_before_its_removals(package, workbook):
+    """Someone added a value after the download: the old workbook would remove it, and says so."""
+    observations = package / "observations.csv"
+    observations.write_text(observations.read_text(encoding="utf-8") + "income,2016,11000,final,test-source,,,,\n",
+                            encoding="utf-8")
+    from devplan.edit.report import comment, summary
+
+    result = import_workbook(workbook, package, write=False)
+    assert result.ok and result.stale
+    assert [(c.kind, c.indicator_id, c.year) for c in result.changes.values] == [("removed", "income", 2016)]
+    text = comment(summary(result, "upload/workbook.xlsx"), "success", "abc1234")
+    assert "คนละฉบับ" in text and "other data than this branch now holds" in text

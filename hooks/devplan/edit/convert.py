@@ -53,7 +53,7 @@ def import_workbook(upload: str | Path, data_dir: str | Path, area: str, *, writ
     is the site's own area (mkdocs.yml extra.devplan.area): its values are said in words."""
     upload, base = Path(upload), find_descriptor(data_dir).parent
     current = read_package(base)
-    if not current.descriptor.get("resources"):
+    if not current.tables:  # the description itself is broken: no table was read
         return Result([Located.about_file(p.file, p.code, p.message_en, p.message_th) for p in current.problems])
     descriptor = current.descriptor
     try:
@@ -69,7 +69,8 @@ def import_workbook(upload: str | Path, data_dir: str | Path, area: str, *, writ
     with tempfile.TemporaryDirectory(prefix="workbook-") as folder:
         copy = Path(folder) / "data"
         shutil.copytree(base, copy, symlinks=True)
-        for name, item in converted.items():
+        for item in converted.values():
+            (copy / item.path).unlink(missing_ok=True)  # a link is replaced, never written through
             (copy / item.path).write_bytes(item.data)
         checked = read_package(copy)
         result = Result(_locate(problems, checked.problems, converted, copy, base))

@@ -71,6 +71,9 @@ def _whole(shown: str, code: str, en: str, th: str) -> Located:
 
 
 def _check_file(path: Path, shown: str) -> None:
+    if path.is_symlink() or not path.is_file():  # a link (git keeps them) could point at any file or device
+        raise Refused(_whole(shown, "not-a-workbook", "this is not a workbook file (a link or a folder): upload the .xlsx file itself",
+                             "รายการนี้ไม่ใช่ไฟล์สมุดงาน (เป็นลิงก์หรือโฟลเดอร์) กรุณาอัปโหลดไฟล์ .xlsx โดยตรง"))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise Refused(_whole(shown, "workbook-too-large",
