@@ -23,9 +23,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-# LibreOffice Calc (Debian's, headless): the workbook tests re-save workbooks with it.
+# LibreOffice Calc (Debian's, headless) and a Thai font: the workbook tests re-save workbooks with it.
 office:
-	@command -v soffice >/dev/null || scripts/install_libreoffice.sh
+	@scripts/install_libreoffice.sh
 
 validate: setup
 	$(PY) scripts/validate.py data

@@ -3,7 +3,7 @@
 Every edit of a test session runs in one start of LibreOffice (each start costs seconds):
 a Basic macro reads a list of jobs (open a workbook, put text, numbers or formulas into
 cells, delete, insert, merge or hide rows, hide or rename sheets, save as .xlsx, .xls
-or .ods) from a UTF-8 file, and LibreOffice writes every file itself.
+or .ods, or drawn as PDF) from a UTF-8 file, and LibreOffice writes every file itself.
 Cells are set through its API, not typed: LibreOffice 7.4 headless aborted in a timer
 when a macro dispatched keyboard input (`.uno:EnterString`) on a busy machine (see
 docs/DECISIONS.md). Each run has its own profile folder, so runs never share state.
@@ -19,7 +19,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
-FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97", "ods": "calc8"}
+FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97", "ods": "calc8", "pdf": "calc_pdf_Export"}
 
 MACRO = r"""
 Function Prop(name As String, value) As com.sun.star.beans.PropertyValue

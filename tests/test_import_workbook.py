@@ -17,6 +17,7 @@ from support import FIXTURES, ROOT, copy_package
 from devplan.edit.convert import import_workbook
 from devplan.edit.workbook import make_workbook
 
+AREA = "TH50"  # the site's own area in the fixture and in mkdocs.yml
 OBSERVATIONS = "ค่าที่วัดได้ (observations)"
 INDICATORS = "ตัวชี้วัด (indicators)"
 
@@ -47,7 +48,7 @@ def edit(path: Path, change) -> Path:
 
 def test_unchanged_round_trip_changes_no_byte(package, workbook):
     before = snapshot(package)
-    result = import_workbook(edit(workbook, lambda book: None), package)
+    result = import_workbook(edit(workbook, lambda book: None), package, AREA)
     assert result.ok and not result.changes and result.changed == {}
     assert snapshot(package) == before
 
@@ -60,7 +61,7 @@ def test_unchanged_round_trip_of_the_real_data(tmp_path):
     path = tmp_path / "real.xlsx"
     path.write_bytes(make_workbook(data))
     before = snapshot(data)
-    result = import_workbook(edit(path, lambda book: None), data)
+    result = import_workbook(edit(path, lambda book: None), data, AREA)
     assert result.ok and result.changed == {} and snapshot(data) == before
 
 
@@ -68,15 +69,16 @@ def test_one_changed_value_and_one_added_row_are_a_two_line_change(package, work
     def change(book):
         ws = book[OBSERVATIONS]
         ws["C4"] = 1000500  # visitors 2023
-        ws.append(["pm25", 2024, 27.5, "preliminary", "test-source — แหล่งข้อมูลทดสอบ (ตัวเลขสมมติ)"])
+        ws.append(["pm25", 2024, 27.5, "preliminary", "test-source — แหล่งข้อมูลทดสอบ (ตัวเลขสมมติ)", None, None, None,
+                   None, "TH50 — เชียงใหม่"])
 
     before = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
-    result = import_workbook(edit(workbook, change), package)
+    result = import_workbook(edit(workbook, change), package, AREA)
     assert result.ok and result.written and sorted(result.changed) == ["observations.csv"]
     after = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
-    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,",
-                                                              "pm25,2024,27.5,preliminary,test-source,,,,"]
-    assert [line for line in before if line not in after] == ["visitors,2023,1000000,final,test-source,,,,"]
+    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,,TH50,",
+                                                              "pm25,2024,27.5,preliminary,test-source,,,,,TH50,"]
+    assert [line for line in before if line not in after] == ["visitors,2023,1000000,final,test-source,,,,,TH50,"]
     assert "pm25,2023,28.0,final" in "\n".join(after)  # the same number keeps its spelling
     from devplan.edit.whatchanged import lines
 
@@ -87,10 +89,32 @@ def test_one_changed_value_and_one_added_row_are_a_two_line_change(package, work
 
 
 def test_a_deleted_row_is_a_removed_value(package, workbook):
-    result = import_workbook(edit(workbook, lambda book: book[OBSERVATIONS].delete_rows(5)), package)
+    result = import_workbook(edit(workbook, lambda book: book[OBSERVATIONS].delete_rows(5)), package, AREA)
     assert result.ok
     assert [(c.kind, c.indicator_id, c.year) for c in result.changes.values] == [("removed", "visitors", 2024)]
-    assert "visitors,2024," not in (package / "observations.csv").read_text(encoding="utf-8")
+    assert "visitors,2024,1100000" not in (package / "observations.csv").read_text(encoding="utf-8")
+
+
+def test_another_areas_value_is_said_as_a_row_of_that_area(package, workbook):
+    def change(book):
+        ws = book[OBSERVATIONS]
+        assert ws["A15"].value.startswith("visitors") and ws["J15"].value.startswith("TH51")  # Lamphun, 2023
+        ws["C15"] = 800001
+        ws["B16"], ws["J16"] = 2023, "TH57 — เชียงราย"  # Lamphun's 2024 row made Chiang Rai's 2023: a new key
+
+    result = import_workbook(edit(workbook, change), package, AREA)
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.changes.values == []  # the site's own area is unchanged
+    assert [(r.kind, r.key, r.columns) for r in result.changes.rows] == [
+        ("revised", "visitors, TH51, 2023", ("value",)), ("removed", "visitors, TH51, 2024", ()),
+        ("added", "visitors, TH57, 2023", ())]
+
+
+def test_a_workbook_without_the_sites_own_area_is_refused(package, workbook):
+    before = snapshot(package)
+    result = import_workbook(workbook, package, "TH99")
+    assert not result.ok and snapshot(package) == before
+    assert "TH99" in result.problems[0].message("en") and "TH99" in result.problems[0].message("th")
 
 
 def test_a_new_indicator_is_a_new_row(package, workbook):
@@ -99,7 +123,7 @@ def test_a_new_indicator_is_a_new_row(package, workbook):
         ws.append(["rain", "g-air — อากาศ", "ปริมาณฝน", "Rainfall", "มม.", "mm", 0, "higher", "calendar", None,
                    "หน่วยงานทดสอบ", "Test agency", "วัด", "Measured", "test-source"])
 
-    result = import_workbook(edit(workbook, change), package)
+    result = import_workbook(edit(workbook, change), package, AREA)
     assert result.ok, [str(p) for p in result.problems]
     assert [(r.kind, r.key) for r in result.changes.rows] == [("added", "rain")]
     assert (package / "indicators.csv").read_text(encoding="utf-8").endswith(
@@ -170,7 +194,7 @@ REFUSALS = [
     ("hidden row", hide_row, "hidden-row", OBSERVATIONS, "5", None, "hidden", "ซ่อน"),
     ("hidden column", hide_column, "hidden-column", OBSERVATIONS, "F", None, "hidden", "ซ่อน"),
     ("hidden sheet", hide_sheet, "hidden-sheet", OBSERVATIONS, None, None, "hidden", "ซ่อน"),
-    ("extra column", set_cell(OBSERVATIONS, "J3", "comment"), "extra-column", OBSERVATIONS, "J3",
+    ("extra column", set_cell(OBSERVATIONS, "L3", "comment"), "extra-column", OBSERVATIONS, "L3",
      "observations.csv:1:comment", "unexpected column", "เกินมา"),
     ("renamed column", set_cell(OBSERVATIONS, "C3", "amount"), "renamed-column", OBSERVATIONS, "C3",
      "observations.csv:1:amount", "should be called 'value'", "ต้องชื่อ 'value'"),
@@ -188,7 +212,7 @@ REFUSALS = [
 def test_each_refusal_is_located_in_both_languages_and_writes_nothing(package, workbook, name, change, code, sheet,
                                                                      cell, csv_place, english, thai):
     before = snapshot(package)
-    result = import_workbook(edit(workbook, change), package)
+    result = import_workbook(edit(workbook, change), package, AREA)
     assert not result.ok and not result.written
     assert snapshot(package) == before
     found = next((p for p in result.problems if p.code == code), None)
@@ -202,7 +226,7 @@ def test_each_refusal_is_located_in_both_languages_and_writes_nothing(package, w
 
 
 def test_a_formula_that_gives_the_same_value_is_still_refused(package, workbook):
-    result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C4", "=1000000")), package)
+    result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C4", "=1000000")), package, AREA)
     assert [p.code for p in result.problems] == ["formula-cell"]
 
 
@@ -221,7 +245,7 @@ def write_bytes(tmp_path, name: str, data: bytes) -> Path:
 def test_files_that_are_not_an_xlsx_workbook_are_refused(package, tmp_path, name, data, code, words):
     """(LibreOffice makes a real .xls, .ods and password-protected file in test_workbook_libreoffice.py.)"""
     before = snapshot(package)
-    result = import_workbook(write_bytes(tmp_path, name, data), package)
+    result = import_workbook(write_bytes(tmp_path, name, data), package, AREA)
     assert [p.code for p in result.problems] == [code] and words in result.problems[0].message("en")
     assert result.problems[0].message("th") and snapshot(package) == before
 
@@ -232,7 +256,7 @@ def test_a_workbook_of_a_million_rows_is_refused_quickly(package, workbook):
 
     edit(workbook, change)
     started = time.process_time()
-    result = import_workbook(workbook, package)
+    result = import_workbook(workbook, package, AREA)
     assert [p.code for p in result.problems] == ["too-many-rows"] and time.process_time() - started < 5
 
 
@@ -240,7 +264,7 @@ def test_a_workbook_of_50_mb_is_refused_before_it_is_read(package, tmp_path):
     path = tmp_path / "big.xlsx"
     with path.open("wb") as file:
         file.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written
-    result = import_workbook(path, package)
+    result = import_workbook(path, package, AREA)
     assert [p.code for p in result.problems] == ["workbook-too-large"]
 
 
@@ -257,7 +281,7 @@ def test_the_comment_shows_text_from_the_upload_as_written_never_as_markup(packa
     from devplan.edit.report import comment, summary
 
     hostile = "[click](javascript:alert(1)) <img src=x onerror=alert(2)> @octocat #1"
-    result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C5", hostile)), package)
+    result = import_workbook(edit(workbook, set_cell(OBSERVATIONS, "C5", hostile)), package, AREA)
     text = comment(summary(result, "upload/workbook.xlsx"), None, None)
     assert "](" not in text and "<img" not in text and "@octocat" not in text and " #1" not in text
     assert "&lt;img" in text and "@\u2060octocat" in text and "#\u20601" in text and "\\[click\\]" in text
@@ -266,7 +290,7 @@ def test_the_comment_shows_text_from_the_upload_as_written_never_as_markup(packa
 def test_a_link_uploaded_in_place_of_a_workbook_is_never_followed(package, tmp_path):
     link = tmp_path / "workbook.xlsx"
     link.symlink_to("/dev/zero")
-    result = import_workbook(link, package)
+    result = import_workbook(link, package, AREA)
     assert [p.code for p in result.problems] == ["not-a-workbook"]
 
 
@@ -277,7 +301,7 @@ def test_a_workbook_older_than_the_data_warns_before_its_removals(package, workb
                             encoding="utf-8")
     from devplan.edit.report import comment, summary
 
-    result = import_workbook(workbook, package, write=False)
+    result = import_workbook(workbook, package, AREA, write=False)
     assert result.ok and result.stale
     assert [(c.kind, c.indicator_id, c.year) for c in result.changes.values] == [("removed", "income", 2016)]
     text = comment(summary(result, "upload/workbook.xlsx"), "success", "abc1234")

@@ -83,7 +83,7 @@ def test_drop_downs_for_allowed_values_and_for_ids_with_their_thai_names(book):
     assert sheet == f"'{layout.LISTS}'"
     column = cells.split(":")[0].strip("$").rstrip("0123456789")
     entries = [c.value for c in book[layout.LISTS][column][1:] if c.value]
-    assert "tourist-arrivals — จำนวนผู้เยี่ยมเยือนจังหวัดเชียงใหม่ทั้ง…" in entries
+    assert "tourist-arrivals — จำนวนผู้เยี่ยมเยือนทั้งหมด" in entries
     assert book[OBSERVATIONS]["A4"].value.startswith("tourist-arrivals — ")
 
 
@@ -103,33 +103,33 @@ def test_text_columns_are_formatted_as_text_so_ids_never_become_dates(book):
     assert ws.column_dimensions["H"].number_format == "@"  # a series id such as 2024-01 typed in stays text
 
 
-def test_new_tables_and_columns_appear_without_code_changes(tmp_path):
-    """What the descriptor gains (say the areas table and observations' area column) the workbook shows."""
-    package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
-    descriptor = yaml.safe_load((package / "datapackage.yaml").read_text(encoding="utf-8"))
-    descriptor["resources"].append({
-        "name": "areas", "path": "areas.csv", "title": "Areas", "title_th": "พื้นที่", "schema": {
-            "primaryKey": ["area_id"], "fields": [
-                {"name": "area_id", "type": "string", "title": "Area", "title_th": "รหัสพื้นที่",
-                 "description": "A p-code.", "description_th": "รหัสพื้นที่", "constraints": {"required": True}},
-                {"name": "name_th", "type": "string", "title": "Name (Thai)", "description": "Thai name."}]}})
-    observations = next(r for r in descriptor["resources"] if r["name"] == "observations")
-    observations["schema"]["fields"].append({"name": "area_id", "type": "string", "title": "Area",
-                                             "description": "Where.", "description_th": "พื้นที่"})
-    observations["schema"]["foreignKeys"].append({"fields": ["area_id"], "reference": {"resource": "areas",
-                                                                                       "fields": ["area_id"]}})
-    (package / "datapackage.yaml").write_text(yaml.safe_dump(descriptor, allow_unicode=True), encoding="utf-8")
-    (package / "areas.csv").write_text("area_id,name_th\nTH50,เชียงใหม่\n", encoding="utf-8")
-    obs = package / "observations.csv"
-    obs.write_text("".join(line.rstrip("\n") + ("," if i else ",area_id") + "\n"
-                           for i, line in enumerate(obs.read_text(encoding="utf-8").splitlines(keepends=True))),
-                   encoding="utf-8")
-    book = openpyxl.load_workbook(io.BytesIO(make_workbook(package)))
-    assert "พื้นที่ (areas)" in book.sheetnames
-    ws = book[OBSERVATIONS]
-    assert ws.cell(3, ws.max_column).value == "area_id"
-    column = openpyxl.utils.get_column_letter(ws.max_column)
-    assert rules(ws)[column].type == "list"  # a drop-down of the areas
+def list_entries(book, rule) -> list[str]:
+    """The entries of a drop-down kept on the hidden lists sheet."""
+    sheet, cells = rule.formula1.split("!")
+    assert sheet == f"'{layout.LISTS}'"
+    column = cells.split(":")[0].strip("$").rstrip("0123456789")
+    return [c.value for c in book[layout.LISTS][column][1:] if c.value]
+
+
+def column_of(ws, name: str) -> str:
+    return openpyxl.utils.get_column_letter([c.value for c in ws[layout.FIELD_ROW]].index(name) + 1)
+
+
+def test_areas_and_their_members_are_sheets_and_every_area_code_is_a_drop_down(book):
+    areas, members = book["พื้นที่ (areas)"], book["จังหวัดในกลุ่ม (area_members)"]
+    assert [c.value for c in areas[layout.FIELD_ROW]][:2] == ["area_id", "level"]
+    assert areas["A1"].value.startswith("รหัสพื้นที่") and areas["A4"].number_format == "@"
+    assert rules(areas)["B"].formula1 == '"country,region,group,province,district"'
+    observations = book[OBSERVATIONS]
+    area = rules(observations)[column_of(observations, "area_id")]
+    entries = list_entries(book, area)
+    assert "TH50 — เชียงใหม่" in entries and "TH — ประเทศไทย" in entries and len(entries) > 77
+    assert area.errorStyle == "warning"  # an area added on the areas sheet of the same workbook can be typed
+    for ws, column in ((members, "area_id"), (members, "member_id"), (areas, "parent_id")):
+        assert list_entries(book, rules(ws)[column_of(ws, column)]) == entries, (ws.title, column)
+    derivation = rules(observations)[column_of(observations, "derivation")]
+    assert derivation.formula1 == '"sum-of-months,mean-of-months,ratio,sum-of-areas"'
+    assert observations.column_dimensions[column_of(observations, "derivation")].number_format == "@"
 
 
 def test_invalid_data_makes_no_workbook(tiny):

@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,15 +24,17 @@ from devplan.edit.workbook import make_workbook
 
 O = "ค่าที่วัดได้ (observations)"
 INDICATORS = "ตัวชี้วัด (indicators)"
-NEW_ROW = 15  # below the tiny package's 11 values (rows 4-14)
+AREA = "TH50"  # the site's own area in the fixture
+NEW_ROW = 25  # below the tiny package's 21 values (rows 4-24)
 
 EDITS = {  # a copy of the workbook per entry: LibreOffice's edits, then saved by it
     "unchanged": [],
     "edited": [["number", O, "C4", "1000500"], ["text", O, f"A{NEW_ROW}", "pm25"], ["number", O, f"B{NEW_ROW}", "2024"],
                ["number", O, f"C{NEW_ROW}", "27.5"], ["text", O, f"D{NEW_ROW}", "preliminary"],
-               ["text", O, f"E{NEW_ROW}", "test-source"], ["text", O, f"H{NEW_ROW}", "2024-01"]],
+               ["text", O, f"E{NEW_ROW}", "test-source"], ["text", O, f"H{NEW_ROW}", "2024-01"],
+               ["text", O, f"J{NEW_ROW}", "TH50 — เชียงใหม่"]],  # as the area drop-down enters it
     "deleted": [["unprotect", O], ["deleterow", O, "5"]],
-    # the refusals of single cells, each on a row of its own (rows 4-14 hold the values)
+    # the refusals of single cells, each on a row of its own (rows 4-24 hold the values)
     "cells": [["formula", O, "C5", "=C4*1.1"], ["text", O, "C6", "about a million"], ["text", O, "C7", "1,234"],
               ["number", O, "B8", "2567"], ["text", O, "B9", "๒๕๖๗"], ["number", O, "H10", "45306"],
               ["unprotect", O], ["merge", O, "F11:G11"], ["hiderow", O, "12"],
@@ -40,10 +43,10 @@ EDITS = {  # a copy of the workbook per entry: LibreOffice's edits, then saved b
     "renamed-sheet": [["rename", O, "Sheet1"]],
     "blank-row": [["unprotect", O], ["insertrow", O, "6"]],
     "trailing-space": [["text", INDICATORS, "A4", "visitors "]],
-    "extra-column": [["unprotect", O], ["text", O, "J3", "comment"]],
+    "extra-column": [["unprotect", O], ["text", O, "L3", "comment"]],
     "renamed-column": [["unprotect", O], ["text", O, "C3", "amount"]],
 }
-FORMATS = {"old.xls": "xls", "sheet.ods": "ods"}
+FORMATS = {"old.xls": "xls", "sheet.ods": "ods", "drawn.pdf": "pdf"}
 
 
 @pytest.fixture(scope="session")
@@ -89,28 +92,37 @@ def test_libreoffice_really_saved_every_copy(copies):
         assert path.exists() and path.read_bytes() != (copies / "in-unchanged.xlsx").read_bytes(), name
 
 
+def test_libreoffice_draws_the_workbooks_thai_with_a_thai_font(copies):
+    """The Thai font is installed with LibreOffice (scripts/install_libreoffice.sh): without it
+    Calc draws the Thai titles as empty boxes, in the guide's pictures as on a test machine."""
+    thai = subprocess.run(["fc-list", ":lang=th", "family"], capture_output=True, text=True).stdout.split()
+    assert thai, "no Thai font: run `make test` (it runs scripts/install_libreoffice.sh)"
+    drawn = (copies / "drawn.pdf").read_bytes()
+    assert any(f"+{family}".encode() in drawn for family in thai)  # /BaseFont /ABCDEF+Loma: embedded
+
+
 def test_an_unchanged_copy_changes_no_byte(copies, package):
     before = snapshot(package)
-    result = import_workbook(copies / "unchanged.xlsx", package)
+    result = import_workbook(copies / "unchanged.xlsx", package, AREA)
     assert result.ok and result.changed == {} and not result.changes
     assert snapshot(package) == before
 
 
 def test_one_changed_value_and_one_added_row_are_exactly_a_two_line_change(copies, package):
     before = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
-    result = import_workbook(copies / "edited.xlsx", package)
+    result = import_workbook(copies / "edited.xlsx", package, AREA)
     assert result.ok, [str(p) for p in result.problems]
     assert sorted(result.changed) == ["observations.csv"]
     after = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
-    assert [line for line in before if line not in after] == ["visitors,2023,1000000,final,test-source,,,,"]
-    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,",
-                                                              "pm25,2024,27.5,preliminary,test-source,,,2024-01,"]
+    assert [line for line in before if line not in after] == ["visitors,2023,1000000,final,test-source,,,,,TH50,"]
+    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,,TH50,",
+                                                              "pm25,2024,27.5,preliminary,test-source,,,2024-01,,TH50,"]
     assert [(c.kind, c.indicator_id, c.year) for c in result.changes.values] == [
         ("added", "pm25", 2024), ("revised", "visitors", 2023)]
 
 
 def test_a_deleted_row_is_a_removed_value(copies, package):
-    result = import_workbook(copies / "deleted.xlsx", package)
+    result = import_workbook(copies / "deleted.xlsx", package, AREA)
     assert result.ok
     assert [(c.kind, c.indicator_id, c.year) for c in result.changes.values] == [("removed", "visitors", 2024)]
 
@@ -128,7 +140,7 @@ REFUSALS = {  # name: (copy, code, sheet, cell, CSV place)
     "hidden sheet": ("hidden-sheet", "hidden-sheet", O, None, None),
     "renamed sheet": ("renamed-sheet", "missing-sheet", O, None, None),
     "blank row in the middle": ("blank-row", "blank-row", O, "6", "observations.csv:4"),
-    "extra column": ("extra-column", "extra-column", O, "J3", "observations.csv:1:comment"),
+    "extra column": ("extra-column", "extra-column", O, "L3", "observations.csv:1:comment"),
     "renamed column": ("renamed-column", "renamed-column", O, "C3", "observations.csv:1:amount"),
     "old xls": ("old.xls", "workbook-xls", None, None, None),
     "ods": ("sheet.ods", "workbook-ods", None, None, None),
@@ -139,7 +151,7 @@ REFUSALS = {  # name: (copy, code, sheet, cell, CSV place)
 def test_each_refusal_is_located_in_both_languages_and_writes_nothing(copies, package, name):
     copy, code, sheet, cell, csv_place = REFUSALS[name]
     before = snapshot(package)
-    result = import_workbook(copies / (copy if "." in copy else f"{copy}.xlsx"), package)
+    result = import_workbook(copies / (copy if "." in copy else f"{copy}.xlsx"), package, AREA)
     assert not result.ok and not result.written and snapshot(package) == before
     found = next((p for p in result.problems if (p.code, p.sheet, p.cell()) == (code, sheet, cell)), None)
     assert found is not None, [str(p) for p in result.problems]

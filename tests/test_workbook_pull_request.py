@@ -112,7 +112,7 @@ def shown(markdown: str) -> str:
 def test_a_valid_upload_is_committed_as_csv_files_and_answered(repository, runner):
     def change(sheet):
         sheet["C4"] = 1000500
-        sheet.append(["pm25", 2024, 27.5, "preliminary", "test-source"])
+        sheet.append(["pm25", 2024, 27.5, "preliminary", "test-source", None, None, None, None, "TH50"])
 
     upload(repository, change)
     before = (repository / "data" / "observations.csv").read_text(encoding="utf-8").splitlines()
@@ -131,8 +131,8 @@ def test_a_valid_upload_is_committed_as_csv_files_and_answered(repository, runne
     assert git(remote, "rev-parse", "upload-workbook").strip() == sha
     assert git(remote, "ls-tree", "--name-only", sha, "upload/").split() == ["upload/README.md"]
     after = git(remote, "show", f"{sha}:data/observations.csv").splitlines()
-    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,",
-                                                              "pm25,2024,27.5,preliminary,test-source,,,,"]
+    assert [line for line in after if line not in before] == ["visitors,2023,1000500,final,test-source,,,,,TH50,",
+                                                              "pm25,2024,27.5,preliminary,test-source,,,,,TH50,"]
     assert git(remote, "diff", "--name-only", f"{sha}~1", sha).split() == ["data/observations.csv",
                                                                           "upload/workbook.xlsx"]
     markdown = answer(repository, runner, "success", sha)
