@@ -8,6 +8,7 @@ Hooks are not reloaded under `properdocs serve`: restart it after changing Pytho
 from __future__ import annotations
 
 import sys
+import zlib
 from pathlib import Path
 
 from properdocs.exceptions import Abort
@@ -18,19 +19,21 @@ sys.path.insert(0, str(Path(__file__).parent))
 from devplan.publish import search  # noqa: E402
 from devplan.publish.site import (  # noqa: E402
     InvalidData,
-    embed_pages,
     footer,
     generated_pages,
     load_model,
     navigation,
     settings_from,
     site_area,
+    write_embed_pages,
 )
 from devplan.render.pages import join_html, split_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
+_unwritten: dict[str, dict] = {}  # per site_dir: {path: a function writing the page}, until the engine reads it
 _html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
+_packed_html: dict[str, dict[str, bytes]] = {}  # per site_dir, per page: its HTML until the engine writes it
 _latest_values: dict[str, dict[str, str]] = {}  # per site_dir: shown with search results
 SEARCH_WORDS = ROOT / "docs" / "search-words.csv"  # everyday words readers type, for search
 _search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
@@ -57,18 +60,18 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Add the generated pages of this language and the shared assets."""
+    """Add the generated pages of this language and the shared assets. A page's text is
+    written only when the engine reads that page (on_pre_page)."""
     model = load_model(_data_dir(config), site_area(config.extra))
     lang = config.theme["language"]
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
-    blocks = _html_blocks[config.site_dir] = {}
+    _html_blocks[config.site_dir] = {}
+    _packed_html[config.site_dir] = {}
     _latest_values[config.site_dir] = search.latest_values(model, lang)
-    for path, content in generated_pages(model, lang, settings, _data_dir(config)).items():
-        if path.endswith(".md"):
-            content, blocks[path] = split_html(content)
-        files.append(File.generated(config, path, content=content))  # a page, or a file such as the feed
-    for path, content in embed_pages(model, lang, settings).items():
-        files.append(File.generated(config, path, content=content))
+    pages = _unwritten[config.site_dir] = generated_pages(model, lang, settings, _data_dir(config))
+    for path in list(pages):
+        # a page's text comes in on_pre_page; a file such as the feed is written now
+        files.append(File.generated(config, path, content="" if path.endswith(".md") else pages.pop(path)()))
     assets = ROOT / "docs" / "assets"
     for path in sorted(assets.rglob("*")):
         if path.is_file():
@@ -85,21 +88,52 @@ def on_env(env, config, files):
     return env
 
 
+def on_pre_page(page, config, files):
+    """Write a generated page's text just before the engine reads it; its HTML blocks wait
+    aside (they skip Markdown)."""
+    write = _unwritten[config.site_dir].pop(page.file.src_uri, None)
+    if write:
+        page.file.content_string, _html_blocks[config.site_dir][page.file.src_uri] = split_html(write())
+    return page
+
+
 def on_page_content(html, page, config, files):
-    """Put back the generated HTML blocks; keep the page's text for the search index."""
-    blocks = _html_blocks[config.site_dir].get(page.file.src_uri)
+    """Put back the generated HTML blocks; keep the page's text for the search index. The
+    engine reads every page before it writes any: until then the page's HTML waits packed,
+    and its Markdown is let go."""
+    generated = page.file.src_uri in _html_blocks[config.site_dir]
+    blocks = _html_blocks[config.site_dir].pop(page.file.src_uri, None)
     if blocks:
         html = join_html(html, blocks)
-    if (page.meta.get("search") or {}).get("exclude"):
-        return html  # a page that lists every indicator (pages.NOT_SEARCHED)
-    _search_records[config.site_dir].append(search.record(
-        page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
-        _latest_values[config.site_dir].get(page.url, "")))
-    return html
+    if not (page.meta.get("search") or {}).get("exclude"):  # a page listing every indicator (pages.NOT_SEARCHED)
+        _search_records[config.site_dir].append(search.record(
+            page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
+            _latest_values[config.site_dir].get(page.url, "")))
+    if generated:
+        page.file.content_string = ""
+    page.markdown = ""  # not None: the engine would then take the page for unread
+    _packed_html[config.site_dir][page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+    return ""
+
+
+def on_page_context(context, page, config, nav):
+    """The page's HTML, unpacked just before the engine writes the page."""
+    page.content = zlib.decompress(_packed_html[config.site_dir].pop(page.file.src_uri)).decode("utf-8")
+    return context
+
+
+def on_post_page(output, page, config):
+    page.content = ""  # written: let its HTML go
+    return output
 
 
 def on_post_build(config):
+    """The embed pages and the search index, then forget this language's build."""
+    model = load_model(_data_dir(config), site_area(config.extra))
+    settings = settings_from(config.site_name, config.extra, config.repo_url, model)
+    write_embed_pages(model, config.theme["language"], settings, config.site_dir)
     search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
-    _html_blocks.pop(config.site_dir, None)
+    for held in (_html_blocks, _packed_html, _unwritten):
+        held.pop(config.site_dir, None)
     _latest_values.pop(config.site_dir, None)
     _search_words.pop(config.site_dir, None)

@@ -151,7 +151,7 @@ def test_the_fixture_configured_as_another_province_names_it(tiny, area, names):
     publisher = {"th": "ผู้เผยแพร่", "en": "Publisher"}
     settings = settings_from("Site", {"devplan": {"languages": ["th", "en"], "area": area, "publisher": publisher}}, "", model)
     for lang, name in zip(("th", "en"), names):
-        page = generated_pages(model, lang, settings, tiny)["data.md"]
+        page = generated_pages(model, lang, settings, tiny)["data.md"]()
         assert f"{name} ({area})" in page
         assert "(TH50)" not in page
         assert ("อีก 4 แห่ง" if lang == "th" else "values of 4 other areas") in page  # TH, TH50, TH57 or TH51, the group

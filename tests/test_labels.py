@@ -102,7 +102,7 @@ def test_a_third_language_is_one_labels_file(third_language, tmp_path):
     package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
     model = load_model(package, site_area())
     settings = settings_from("Site", {"devplan": {"languages": ["th", "en", "xx"], "publisher": {"xx": "Publisher"}}}, "", model)
-    pages = generated_pages(model, "xx", settings, package)
+    pages = {path: write() for path, write in generated_pages(model, "xx", settings, package).items()}
     pages.update(embed_pages(model, "xx", settings))
     assert "ẋ" + labels.label("all_indicators", "en") in str(navigation(model, "xx"))
     assert footer(model, "xx", settings, package, "")["licence_label"].startswith("ẋ")

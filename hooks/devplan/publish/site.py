@@ -1,10 +1,11 @@
 """What one language of the site is made of: the checked model, the navigation and the
-generated pages. Plain functions over plain data, so MkDocs, scripts and tests share them.
+generated pages. Plain functions over plain data, so the engine, scripts and tests share them.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,15 +91,25 @@ def navigation(model: PlanModel, lang: str) -> list:
     ]
 
 
-def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, str]:
+def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, Callable[[], str]]:
+    """{path: a function writing its text} for every generated page of one language."""
     downloads, descriptor, changes = published(model, data_dir, settings["site_url"])
     settings = {**settings, "topics": read_topics(Path(data_dir), model)}  # the home page's doors
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
 
-def embed_pages(model: PlanModel, lang: str, settings: dict) -> dict[str, str]:
+def embed_pages(model: PlanModel, lang: str, settings: dict) -> Iterator[tuple[str, str]]:
     """Each indicator's chart as a page for other sites' iframes (plain HTML, no theme)."""
     return share.embed_pages(PageWriter(model, lang, settings))
+
+
+def write_embed_pages(model: PlanModel, lang: str, settings: dict, site_dir: str | Path) -> None:
+    """The embed pages, written into the built language one at a time (given to the engine,
+    they would all be held until it writes its files)."""
+    for path, content in embed_pages(model, lang, settings):
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8"))
 
 
 def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, site_url: str) -> dict[str, str]:

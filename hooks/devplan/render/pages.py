@@ -12,6 +12,8 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -91,23 +93,25 @@ class PageWriter:
         """The Thai or English version of a bilingual field, e.g. tr(goal, 'title')."""
         return getattr(obj, f"{name}_{self.lang}")
 
-    # --- one function per kind of page; each returns {path: markdown} --------------------
+    # --- one function per kind of page; each returns the page's markdown ------------------
 
-    def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, str]:
+    def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, Callable[[], str]]:
+        """{path: a function writing that page}: the engine asks for each page's text when it
+        reads the page, so a language never holds every page's text at once."""
         self.history = changelog.by_indicator(changes)
-        pages = {"index.md": self.home(), "indicators/index.md": self.indicator_list(), "budget.md": self.budget(),
-                 "reporting.md": self.reporting(),
-                 "data.md": self.data(downloads, descriptor), "changes.md": self.changes(changes),
-                 "latest.md": self.latest(),
-                 changelog.FEED: changelog.atom_feed(changes, self.model.indicators, self.lang, self.settings)}
+        pages = {"index.md": self.home, "indicators/index.md": self.indicator_list, "budget.md": self.budget,
+                 "reporting.md": self.reporting,
+                 "data.md": partial(self.data, downloads, descriptor), "changes.md": partial(self.changes, changes),
+                 "latest.md": self.latest,
+                 changelog.FEED: partial(changelog.atom_feed, changes, self.model.indicators, self.lang, self.settings)}
         for plan in self.model.plans:
-            pages[f"plans/{plan.plan_id}/index.md"] = self.plan(plan)
+            pages[f"plans/{plan.plan_id}/index.md"] = partial(self.plan, plan)
         for strategy in self.model.strategies.values():
-            pages[f"strategies/{strategy.strategy_id}/index.md"] = self.strategy(strategy)
+            pages[f"strategies/{strategy.strategy_id}/index.md"] = partial(self.strategy, strategy)
         for goal in self.model.goals.values():
-            pages[f"goals/{goal.goal_id}.md"] = self.goal(goal)
+            pages[f"goals/{goal.goal_id}.md"] = partial(self.goal, goal)
         for indicator in self.model.indicators.values():
-            pages[f"indicators/{indicator.indicator_id}.md"] = self.indicator(indicator)
+            pages[f"indicators/{indicator.indicator_id}.md"] = partial(self.indicator, indicator)
         return pages
 
     def _render(self, template: str, path: str, title: str, meta: dict | None = None, **context) -> str:

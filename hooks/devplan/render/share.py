@@ -9,6 +9,7 @@ and nothing else; it loads only the site's own files, as every page does.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 
 from ..model.plan import Indicator
 from . import charts
@@ -77,17 +78,15 @@ def _sharing(path: str, sources: str, lang: str, settings: dict) -> dict[str, st
             "date": f"{label('data_version', lang)} {date.isoformat()}" if date else ""}
 
 
-def embed_pages(writer) -> dict[str, str]:
-    """{path: html} of every indicator's embed page, in the writer's language."""
+def embed_pages(writer) -> Iterator[tuple[str, str]]:
+    """(path, html) of every indicator's embed page in the writer's language, one at a time."""
     template = writer.env.get_template("embed.html.j2")
     lang = writer.lang
-    pages = {}
     for indicator in writer.model.indicators.values():
         figure = charts.indicator_figure(indicator, lang)  # None without two values: the page says so
-        pages[embed_path(indicator.indicator_id)] = template.render(
+        yield embed_path(indicator.indicator_id), template.render(
             i=indicator, unit=writer.tr(indicator, "unit"),
             chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, lang), link=lambda to: "../../" + to,
             publishers=publishers(indicator, lang),
             page=page_address(writer.settings, lang, f"indicators/{indicator.indicator_id}/"))
-    return pages
