@@ -117,6 +117,26 @@ def test_a_workbook_without_the_sites_own_area_is_refused(package, workbook):
     assert "TH99" in result.problems[0].message("en") and "TH99" in result.problems[0].message("th")
 
 
+def test_a_sorted_sheet_keeps_the_files_order_so_only_changed_lines_differ(package, workbook):
+    def change(book):
+        ws = book[OBSERVATIONS]
+        rows = sorted((list(r) for r in ws.iter_rows(min_row=4, values_only=True) if any(r)),
+                      key=lambda r: r[2], reverse=True)  # sorted by value, largest first
+        rows[-1][2] = 30.0  # the smallest value changed too
+        for number, row in enumerate(rows, start=4):
+            for column, value in enumerate(row, start=1):
+                ws.cell(number, column).value = value
+        ws.append(["pm25", 2024, 27.5, "preliminary", "test-source", None, None, None, None, "TH50"])
+
+    before = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
+    result = import_workbook(edit(workbook, change), package, AREA)
+    assert result.ok, [str(p) for p in result.problems]
+    after = (package / "observations.csv").read_text(encoding="utf-8").splitlines()
+    changed = [i for i, (old, new) in enumerate(zip(before, after)) if old != new]
+    assert len(after) == len(before) + 1 and len(changed) == 1
+    assert after[changed[0]] == "dust-days,2025,30,final,test-source,,,,,TH50,"
+
+
 def test_a_new_indicator_is_a_new_row(package, workbook):
     def change(book):
         ws = book[INDICATORS]

@@ -117,12 +117,13 @@ def _convert(table, resource: dict, original, problems: list[Located]) -> _Conve
     links = layout.references(resource)
     key = layout.primary_key(resource)
     header = table.header
-    originals = {}
+    originals, places = {}, {}
     if original is not None:
-        for record in original.records:
+        for place, record in enumerate(original.records):
             row = dict(zip(original.header, record))
             originals.setdefault(_key(row, key, specs), row)
-    records = []
+            places.setdefault(_key(row, key, specs), place)
+    records, order = [], []
     for number, cells in zip(table.numbers, table.rows):
         row, numeric = {}, []
         texts = []
@@ -144,7 +145,17 @@ def _convert(table, resource: dict, original, problems: list[Located]) -> _Conve
             if NUMBER.fullmatch(written) and float(written) == float(texts[c]):
                 texts[c] = written
         records.append(texts)
-    item = _Converted(resource["name"], resource["path"], table.sheet, header, table.numbers)
+        place = places.get(_key(row, key, specs))  # a new (or blank) row follows the row above it
+        order.append((place, 0, len(order)) if place is not None else ((order[-1][0] if order else -1), 1, len(order)))
+    for at in reversed(range(len(order))):  # and rows added below the last one end the file
+        if order[at][1] == 0:
+            break
+        order[at] = (len(places), 1, at)
+    # A sorted sheet keeps the file's order (the rows it had where they were), so the pull
+    # request's diff shows the changed lines only.
+    ranked = sorted(range(len(records)), key=order.__getitem__)
+    records, numbers = [records[i] for i in ranked], [table.numbers[i] for i in ranked]
+    item = _Converted(resource["name"], resource["path"], table.sheet, header, numbers)
     item.data = render(header, records, original)
     item.lines = record_lines(item.data)
     return item
