@@ -30,7 +30,7 @@ from devplan.edit.workbook import make_workbook  # noqa: E402
 PICTURES = {
     "workbook-instructions-th": (layout.INSTRUCTIONS, "th", ()),
     "workbook-instructions-en": (layout.INSTRUCTIONS, "en", ()),
-    "workbook-observations": ("ค่าที่วัดได้ (observations)", "A1:K14", ("F", "G", "H", "I")),  # notes, series
+    "workbook-observations": ("ค่าที่วัดได้ (observations)", "A1:J12", ("E", "F", "G", "H", "I")),  # source to coverage
 }
 RESOLUTION = 140  # dots per inch: legible at the width the guide shows them
 

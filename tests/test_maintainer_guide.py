@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import csv
 import re
 
 import pytest
@@ -116,3 +117,13 @@ def test_both_guides_have_the_same_sections():
     sections = {lang: re.findall(r"\{ #([a-z-]+) \}", path.read_text(encoding="utf-8"))
                 for lang, path in GUIDES.items()}
     assert sections["th"] == sections["en"]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_example_answer_names_indicators_as_the_data_does(lang):
+    """The example comment says what changed as the import would: by each indicator's current name."""
+    names = {row[f"name_{lang}"] for row in csv.DictReader((ROOT / "data" / "indicators.csv").open(encoding="utf-8"))}
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    answer = text[text.index("{ #workbook-answer }"):text.index("{ #workbook-fix }")]
+    said = re.findall(r"^> - (.+?)(?:, | ปี )\d{4}: ", answer, flags=re.MULTILINE)
+    assert said and all(name in names for name in said), said
