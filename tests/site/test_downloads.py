@@ -129,7 +129,7 @@ def test_data_page_lists_sizes_and_the_dictionary(built_site):
         soup = BeautifulSoup((built_site / lang / "data/index.html").read_text(encoding="utf-8"), "lxml")
         listed = {a.get_text(strip=True) for a in soup.select("#package ~ div table a")}
         assert "data/chiang-mai-development-plan.zip" in listed
-        size_cells = [tr.find_all("td")[3].get_text() for tr in soup.select("#package + p + div table tbody tr")]
+        size_cells = [tr.find_all(["th", "td"])[3].get_text() for tr in soup.select("#package + p + div table tbody tr")]
         assert all(cell.endswith("KB") or cell.endswith("MB") for cell in size_cells)
         dictionary = soup.find(id="table-observations").find_next("table").get_text()
         assert "indicator_id" in dictionary and "preliminary" in dictionary
@@ -264,17 +264,17 @@ def test_thai_data_page_describes_tables_and_fields_in_thai(built_site):
     for heading in soup.select("h3[id^=table-]"):
         assert thai.search(heading.get_text()), heading.get_text()
         for tr in heading.find_next("table").select("tbody tr"):
-            kind, description = tr.find_all("td")[1].get_text(), tr.find_all("td")[3].get_text()
+            kind, description = tr.find_all(["th", "td"])[1].get_text(), tr.find_all(["th", "td"])[3].get_text()
             assert thai.search(kind) and thai.search(description), tr.get_text()
     for tr in soup.select("#package + p + div table tbody tr"):
-        assert thai.search(tr.find_all("td")[1].get_text()), tr.get_text()
+        assert thai.search(tr.find_all(["th", "td"])[1].get_text()), tr.get_text()
 
 
 def test_data_page_sizes_are_the_real_sizes(built_site):
     soup = BeautifulSoup((built_site / "en/data/index.html").read_text(encoding="utf-8"), "lxml")
     for tr in soup.select("#package + p + div table tbody tr"):
         name = tr.find("code").get_text()
-        listed = tr.find_all("td")[3].get_text()
+        listed = tr.find_all(["th", "td"])[3].get_text()
         number, unit = listed.replace(",", "").split()
         listed_bytes = float(number) * {"KB": 1024, "MB": 1024 * 1024}[unit]
         real = (built_site / name).stat().st_size
@@ -319,7 +319,10 @@ def test_whole_site_table_page_matches_the_download(built_site, lang):
     table = pd.read_csv(built_site / "data/latest-values.csv", encoding="utf-8-sig").set_index("indicator_id")
     soup = BeautifulSoup((built_site / lang / "latest/index.html").read_text(encoding="utf-8"), "lxml")
     rows = soup.select("table.dp-table--latest tbody tr")
-    assert [tr["id"] for tr in rows] == list(table.index)
+    # the indicators with a value, in order; those without are named once below the table
+    assert [tr["id"] for tr in rows] == [i for i in table.index if not pd.isna(table.loc[i, "latest_value"])]
+    unmeasured = [a["href"].split("/")[-2] for a in soup.select(".dp-nodata a")]
+    assert unmeasured == [i for i in table.index if pd.isna(table.loc[i, "latest_value"])]
     for tr in rows:
         row = table.loc[tr["id"]]
         cells = tr.find_all("td")
