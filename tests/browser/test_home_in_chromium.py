@@ -45,3 +45,13 @@ def test_footer_values_line_up_with_their_labels(browser, site_url, width):
             assert value["left"] > term["right"] and abs(value["top"] - term["top"]) <= 2  # label beside value
         assert value["right"] <= width
     context.close()
+
+
+@pytest.mark.parametrize("lang,words", [("th", "จากแนวโน้ม"), ("en", "by trend")])
+def test_first_phone_screen_says_whether_the_province_is_on_track(page, site_url, lang, words):
+    # The answer used to start 4,447 px (Thai) / 4,678 px (English) down a 390 x 844 phone.
+    page.goto(f"{site_url}{lang}/", wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    parts = page.evaluate(BOXES.replace("top: r.top", "top: r.top, bottom: r.bottom") % ".dp-verdict__lead, .dp-verdict__other, .dp-verdict__links")
+    assert len(parts) == 3 and all(part["bottom"] <= 844 for part in parts), parts
+    assert words in page.locator(".dp-verdict__lead").inner_text()

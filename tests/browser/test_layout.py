@@ -93,9 +93,10 @@ def test_dark_scheme_lays_out_the_same(browser, site_url):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_five_year_plan_page_stays_short_on_a_phone(page, site_url, lang):
-    # It was 13,190 px tall in Thai when table cells broke names into single letters.
+    # It was 13,190 px tall in Thai when table cells broke names into single letters, and
+    # 6,404 px with three lines of "no data" for each of 14 indicators.
     page.goto(f"{site_url}{lang}/plans/dev-2566-2570/", wait_until="networkidle")
-    assert page.evaluate("document.documentElement.scrollHeight") < 8000
+    assert page.evaluate("document.documentElement.scrollHeight") < 6000
 
 
 TABLE_MODE = """() => [...document.querySelectorAll('table.dp-table')].map(t =>

@@ -17,11 +17,24 @@ def test_budget_totals_by_strategy_and_agency(tiny_site):
     # projects: 1,500,000 (Agency A) + 250,000.50 (Agency B) = 1,750,000.50 baht
     assert "Total: 1,750,000.50 baht" in text
     agencies = page.find(id="by-agency").find_next("table")
-    assert [[td.get_text() for td in tr.find_all("td")] for tr in agencies.tbody.find_all("tr")] == [
+    assert [[td.get_text() for td in tr.find_all(["th", "td"])] for tr in agencies.tbody.find_all("tr")] == [
         ["Agency A", "1,500,000"], ["Agency B", "250,000.50"]]
     figure = json.loads(page.find(id="chart-budget")["data-figure"])
     assert figure["data"][0]["x"] == [1.7500005]  # million baht, one action strategy
     assert "1 October 2024 to 30 September 2025" in text
+
+
+def test_budget_without_projects_says_what_is_missing_and_where_it_is_published(built_site, tiny_site):
+    page = soup(built_site, "en/budget")
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "What is missing: the projects of the yearly action plan" in text
+    assert "Budget Bureau" in text and "data/projects.csv" in text
+    assert page.select_one("article table") is None and page.select_one(".dp-chart") is None
+    # no menu entry promises figures that are not there; the reporting page links to it instead
+    assert not [a for a in page.select(".md-nav a") if a.get_text(strip=True) == "Project budget"]
+    assert soup(built_site, "en/reporting").select_one("article a[href='../budget/']") is not None
+    assert [a for a in soup(tiny_site, "en").select(".md-nav a") if a.get_text(strip=True) == "Project budget"]
+    assert "สำนักงบประมาณ" in soup(built_site, "th/budget").select_one("article").get_text()
 
 
 def test_budget_in_thai_uses_buddhist_era_fiscal_years(tiny_site):
@@ -62,7 +75,7 @@ def test_values_table_shows_the_change_worked_by_hand(tiny_site):
     assert rows[1][3:5] == ["–", "–"]
     assert rows[2][3:5] == ["+100,000 +10.0%", "+100,000 +10.0%"]
     assert rows[3][3:5] == ["+50,000 +4.5%", "+150,000 +15.0%"]
-    assert rows[4][1].startswith("Target") and rows[4][3:5] == ["", ""]
+    assert rows[4][2].startswith("Target") and rows[4][3:5] == ["", ""]
     # PM2.5, one decimal: 30.5 -> 28.0 is -2.5, -2.5 / 30.5 = -8.2 %; 2022 is before the plan,
     # whose first value (2023) is where the plan column starts
     pm25 = values_table(tiny_site, "th", "pm25")

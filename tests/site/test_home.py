@@ -8,6 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from devplan.publish.site import InvalidData, load_model
+from devplan.model.summary import summarise
 from devplan.render.labels import display_date, format_number, label, year_label
 from support import FIXTURES, ROOT, copy_package, site_area
 
@@ -118,3 +119,23 @@ def test_home_names_every_indicator_with_a_trend_or_target_status_with_its_badge
     for indicator_id_, li in shown.items():
         indicator = assessed[indicator_id_]
         assert label(f"trend_{indicator.trend.status}", lang) in li.get_text(" ")
+
+
+def test_first_sentence_says_what_can_be_judged_and_how_it_stands(tiny_site, built_site):
+    # tiny: plan targets for visitors (off track) and pm25 (on track); dust-days is held to a
+    # standard, forest to an aim announced in the news; trends: 2 improving, 1 maintaining, 3 not assessed
+    verdict = soup(tiny_site, "en").select_one(".dp-verdict")
+    assert verdict.select_one(".dp-verdict__lead").get_text(" ", strip=True) == (
+        "2 of 6 indicators can be judged against the plan's own targets: ▲ On track 1 · ◆ Off track: needs acceleration 1 ;"
+        " by trend (3 of 6 indicators can be assessed): 2 improving, 1 maintaining, 0 worsening.")
+    other = verdict.select_one(".dp-verdict__other").get_text(" ", strip=True)
+    assert "Dusty days ✓ Meets the national standard (national standard" in other
+    assert "Forest share" in other and "announced by an official in the news" in other
+    assert [a["href"] for a in verdict.select(".dp-verdict__links a")] == ["#status", "reporting/#missing"]
+    # the real data: no plan target is public; the one aim is from a news interview
+    lead = soup(built_site, "th").select_one(".dp-verdict__lead").get_text(" ", strip=True)
+    summary = summarise(MODEL.indicators.values())
+    assert lead.startswith("ยังไม่มีค่าเป้าหมายตามแผนที่เผยแพร่ ; จากแนวโน้ม ดีขึ้น")
+    assert f"จาก {summary.assessed} ตัวชี้วัดที่ประเมินได้ (จากทั้งหมด {len(MODEL.indicators)})" in lead
+    other = soup(built_site, "en").select_one(".dp-verdict__other").get_text(" ", strip=True)
+    assert "Total visitors to Chiang Mai" in other and "announced by an official in the news" in other

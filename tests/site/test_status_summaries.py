@@ -137,11 +137,13 @@ def test_reporting_status_page(tiny_site):
         ["Clean air", "4", "3", "3", "3"],
         ["Total", "6", "5", "4", "4"],
     ]
+    # what is missing: no value at all, or only old data (income: 2015, before the plan)
     missing = rows(page.select_one("table.dp-table--missing"))
     assert missing == [
-        ["Budget disbursed", "Clean air", "No data yet; No target published", "Test agency"],
-        ["Household income", "Tourism", "No target published", "Test survey agency"],
+        ["Budget disbursed", "Clean air", "No data yet", "Test agency"],
+        ["Household income", "Tourism", "Only old data: the latest is from 2015 (10 years old)", "Test survey agency"],
     ]
+    assert "No published target: 2 of 6 indicators." in text(page.find(id="missing").parent)
     nav = soup(tiny_site, "th")
     assert any(a.get_text(strip=True) == "สถานะการรายงานข้อมูล" for a in nav.select("nav a"))
 

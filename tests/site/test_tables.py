@@ -35,3 +35,10 @@ def test_every_cell_says_its_column(request, which):
                 column += int(cell.get("colspan", 1))
             assert column == len(headings), (str(path), str(row)[:200])
     assert checked > 1000
+
+
+@pytest.mark.parametrize("which", ["built_site", "tiny_site"])
+def test_headings_after_html_are_still_headings(request, which):
+    # A heading right after a table or a paragraph of HTML was printed as "## What is missing { #missing }".
+    for path in sorted(request.getfixturevalue(which).glob("*/**/index.html")):
+        assert "{ #" not in path.read_text(encoding="utf-8"), path

@@ -85,7 +85,9 @@ def navigation(model: PlanModel, lang: str) -> list:
         {label("plans", lang): plans},
         {label("all_indicators", lang): "indicators/index.md"},
         {label("reporting_status", lang): "reporting.md"},
-        {label("budget", lang): "budget.md"},
+        # Without a project the budget page only says what is missing (linked from the
+        # reporting page): a menu entry would promise figures that are not there.
+        *([{label("budget", lang): "budget.md"}] if model.projects else []),
         {label("data", lang): ["data.md", "latest.md", "changes.md"]},
         *[{label(name[:-3], lang): name} for name in HAND_WRITTEN],
     ]

@@ -136,11 +136,11 @@ class PageWriter:
 
     def reporting(self) -> str:
         """Reporting status: per area and goal, how many indicators have data, recent data, a
-        target; and what is missing, with the agency to ask."""
+        target; and what is missing (no data, only old data), with the agency to ask."""
         areas = [(s, summarise(s.indicators), [(g, summarise(g.indicators)) for g in s.goals]) for s in self._areas()]
         indicators = self.model.indicators.values()
         return self._render("reporting.md.j2", "reporting.md", label("reporting_status", self.lang), areas=areas,
-                            total=summarise(indicators), missing=missing(indicators))
+                            total=summarise(indicators), missing=missing(indicators), projects=self.model.projects)
 
     def _areas(self):
         """The development plan's strategies: the three areas the home page summarises."""
