@@ -58,8 +58,10 @@ PROBLEMS = """() => {
     if (lines(link) > 3) problems.push(lines(link) + " lines: " + name(link));
   }
   for (const cell of document.querySelectorAll(".dp-table td")) {
-    const n = lines(cell), letters = cell.innerText.replace(/\s+/g, "").length;
-    if (n > 8 || n >= 5 && letters / n < 7) problems.push(n + " lines of " + letters + " letters: " + name(cell));
+    const n = lines(cell), letters = cell.innerText.replace(/\\s+/g, "").length;
+    // squeezed: a column of single words, or a long run of short lines (a long description
+    // may wrap over many lines of a readable length)
+    if (n >= 5 && letters / n < 7 || n > 8 && letters / n < 25) problems.push(n + " lines of " + letters + " letters: " + name(cell));
   }
   for (const pill of document.querySelectorAll(".dp-status, .dp-trend")) {
     if (pill.scrollWidth > pill.clientWidth + 1) problems.push("text overflows its pill: " + name(pill));
