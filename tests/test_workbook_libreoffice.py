@@ -42,9 +42,7 @@ EDITS = {  # a copy of the workbook per entry: LibreOffice's edits, then saved b
     "hidden-sheet": [["hidesheet", O]],
     "renamed-sheet": [["rename", O, "Sheet1"]],
     "blank-row": [["unprotect", O], ["insertrow", O, "6"]],
-    "trailing-space": [["text", INDICATORS, "A4", "visitors "]],
-    "extra-column": [["unprotect", O], ["text", O, "L3", "comment"]],
-    "renamed-column": [["unprotect", O], ["text", O, "C3", "amount"]],
+    "columns": [["unprotect", O], ["text", O, "L3", "comment"], ["text", O, "C3", "amount"]],  # an extra, a renamed one
 }
 FORMATS = {"old.xls": "xls", "sheet.ods": "ods", "drawn.pdf": "pdf"}
 
@@ -140,8 +138,8 @@ REFUSALS = {  # name: (copy, code, sheet, cell, CSV place)
     "hidden sheet": ("hidden-sheet", "hidden-sheet", O, None, None),
     "renamed sheet": ("renamed-sheet", "missing-sheet", O, None, None),
     "blank row in the middle": ("blank-row", "blank-row", O, "6", "observations.csv:4"),
-    "extra column": ("extra-column", "extra-column", O, "L3", "observations.csv:1:comment"),
-    "renamed column": ("renamed-column", "renamed-column", O, "C3", "observations.csv:1:amount"),
+    "extra column": ("columns", "extra-column", O, "L3", "observations.csv:1:comment"),
+    "renamed column": ("columns", "renamed-column", O, "C3", "observations.csv:1:amount"),
     "old xls": ("old.xls", "workbook-xls", None, None, None),
     "ods": ("sheet.ods", "workbook-ods", None, None, None),
 }

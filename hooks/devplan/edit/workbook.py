@@ -4,9 +4,9 @@ LibreOffice, made from datapackage.yaml and the CSV files (layout.py says its sh
 Each column carries what its schema says: a note on its header (description, required or
 not, allowed values, range, an example), a drop-down for allowed values and for ids of
 other tables, number, year and date checks, and a cell format (text for every text column,
-so an id like 2024-01 never becomes a date). The header is frozen and protected; data
-cells are free. Cells hold the CSV's values typed by the schema, so the import gives back
-the same files. The same data gives the same bytes: nothing reads the clock.
+so an id like 2024-01 never becomes a date). The header rows and the first column are
+frozen, the header protected; data cells are free. Cells hold the CSV's values typed by
+the schema, so the import gives back the same files. The same data gives the same bytes: nothing reads the clock.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ class _Writer:
             sheet.data_validation(first, c, layout.LAST_ROW - 1, c, rule)
         sheet.set_row(layout.TITLE_TH_ROW - 1, 33)
         sheet.set_row(layout.TITLE_EN_ROW - 1, 33)
-        sheet.freeze_panes(layout.FIELD_ROW, 0)
+        sheet.freeze_panes(layout.FIELD_ROW, 1)  # the header rows and the first (id) column stay in view
         sheet.set_landscape()  # printed: as wide as a page, the header on every page
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(0, layout.FIELD_ROW - 1)
