@@ -4,6 +4,7 @@ spreadsheet program would open it (sheets, header, notes, drop-downs, checks, fo
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -138,9 +139,11 @@ def test_invalid_data_makes_no_workbook(tiny):
         make_workbook(tiny)
 
 
-def test_the_command_writes_the_workbook(tmp_path, real):
+def test_the_command_writes_the_workbook_with_the_same_bytes_in_any_time_zone_and_umask(tmp_path, real):
+    """The parts are zipped from temporary files: neither their dates nor their modes enter the bytes."""
     output = tmp_path / "workbook.xlsx"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_workbook.py"), "--output", str(output)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, env={**os.environ, "TZ": "America/New_York"},
+                            preexec_fn=lambda: os.umask(0))
     assert result.returncode == 0, result.stderr
     assert output.read_bytes() == real

@@ -23,6 +23,7 @@ from ..addresses import workbook_name
 from ..check.descriptor import load_yaml
 from ..check.problems import find_descriptor
 from ..check.tables import read_package
+from ..publish import scratch
 from ..publish.spreadsheets import text_width
 from ..render.labels import label
 from . import layout
@@ -61,17 +62,22 @@ def make_workbook(data_dir: str | Path, tables: dict[str, list[dict]] | None = N
     base = descriptor_path.parent
     files = {r["name"]: read_csv(base / r["path"]) for r in descriptor["resources"]}
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                        "strings_to_formulas": False, "strings_to_urls": False})
-    writer = _Writer(book, descriptor, files)
-    writer.instructions(layout.data_version(base, descriptor), tables)
-    for resource in descriptor["resources"]:
-        writer.table(resource)
-    writer.lists_sheet()
     stamp = dt.datetime.combine(max((s["accessed"] for s in tables.get("sources", [])), default=dt.date(2000, 1, 1)),
                                 dt.time())
-    book.set_properties({"title": str(descriptor.get("title", "")), "author": "devplan", "created": stamp})
-    book.close()
+    # Constant memory: each row is written out as the next begins (every sheet is written row
+    # by row), so 370,000 values need little more memory than 5,000. The parts are zipped from
+    # temporary files (mode 0600, dated 1980: the same bytes) in a build's scratch folder, which
+    # the next build sweeps if this one is killed.
+    with scratch.folder() as folder:
+        book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "tmpdir": str(folder), "strings_to_numbers": False,
+                                            "strings_to_formulas": False, "strings_to_urls": False})
+        writer = _Writer(book, descriptor, files)
+        writer.instructions(layout.data_version(base, descriptor), tables)
+        for resource in descriptor["resources"]:
+            writer.table(resource)
+        writer.lists_sheet()
+        book.set_properties({"title": str(descriptor.get("title", "")), "author": "devplan", "created": stamp})
+        book.close()
     return buffer.getvalue()
 
 
@@ -143,31 +149,39 @@ class _Writer:
         links = layout.references(resource)
         sheet = self.book.add_worksheet(layout.sheet_name(resource))
         first = layout.FIRST_DATA_ROW - 1  # XlsxWriter counts rows from 0
+        columns, titles, targets = [], [], []
         for c, spec in enumerate(fields):
-            name, kind = spec["name"], spec.get("type", "string")
+            name = spec["name"]
             at = header.index(name) if name in header else None
             column = [record[at] if at is not None and at < len(record) else "" for record in records]
             target = links.get(name)
             if target:
                 names = self._names(target)
                 column = [f"{v}{layout.NAME_SEPARATOR}{names[v]}" if names.get(v) else v for v in column]
-            target_sheet = (layout.sheet_name(self.resources[target[0]]), target[1]) if target else None
-            titles = {lang: layout.field_title(spec, lang) + (" *" if spec.get("constraints", {}).get("required") else "")
-                      for lang in LANGUAGES}
-            width = max([text_width(t) / 2 for t in titles.values()] + [text_width(v) for v in [name, *column[:1000]]])
-            sheet.set_column(c, c, min(MAX_WIDTH, width + 2), self.formats[kind])
-            sheet.write_string(layout.TITLE_TH_ROW - 1, c, titles["th"], self.header["th"])
-            sheet.write_string(layout.TITLE_EN_ROW - 1, c, titles["en"], self.header["en"])
-            sheet.write_string(layout.FIELD_ROW - 1, c, name, self.header["field"])
-            example = next((v for v in column if v.strip()), "")
-            sheet.write_comment(layout.TITLE_TH_ROW - 1, c, column_note(spec, resource, target_sheet, example), NOTE)
-            for r, value in enumerate(column, start=first):
-                _write(sheet, r, c, value, kind, self.formats[kind])
-            rule = validation(spec, target_sheet, self._list_source(spec, target))
-            rule["input_title"], rule["input_message"] = input_message(spec)
-            sheet.data_validation(first, c, layout.LAST_ROW - 1, c, rule)
+            columns.append(column)
+            targets.append((layout.sheet_name(self.resources[target[0]]), target[1]) if target else None)
+            titles.append({lang: layout.field_title(spec, lang) + (" *" if spec.get("constraints", {}).get("required") else "")
+                           for lang in LANGUAGES})
+            width = max([text_width(t) / 2 for t in titles[c].values()] + [text_width(v) for v in [name, *column[:1000]]])
+            sheet.set_column(c, c, min(MAX_WIDTH, width + 2), self.formats[spec.get("type", "string")])
+        # Row by row, in order: the workbook is written in XlsxWriter's constant-memory mode.
         sheet.set_row(layout.TITLE_TH_ROW - 1, 33)
         sheet.set_row(layout.TITLE_EN_ROW - 1, 33)
+        for row, key in ((layout.TITLE_TH_ROW, "th"), (layout.TITLE_EN_ROW, "en"), (layout.FIELD_ROW, "field")):
+            for c, spec in enumerate(fields):
+                text = spec["name"] if key == "field" else titles[c][key]
+                sheet.write_string(row - 1, c, text, self.header[key])
+                if key == "th":  # a note belongs to its row, before the next row flushes it
+                    example = next((v for v in columns[c] if v.strip()), "")
+                    sheet.write_comment(row - 1, c, column_note(spec, resource, targets[c], example), NOTE)
+        kinds = [(spec.get("type", "string"), self.formats[spec.get("type", "string")]) for spec in fields]
+        for r, cells in enumerate(zip(*columns), start=first):
+            for c, value in enumerate(cells):
+                _write(sheet, r, c, value, *kinds[c])
+        for c, spec in enumerate(fields):
+            rule = validation(spec, targets[c], self._list_source(spec, links.get(spec["name"])))
+            rule["input_title"], rule["input_message"] = input_message(spec)
+            sheet.data_validation(first, c, layout.LAST_ROW - 1, c, rule)
         sheet.freeze_panes(layout.FIELD_ROW, 1)  # the header rows and the first (id) column stay in view
         sheet.set_landscape()  # printed: as wide as a page, the header on every page
         sheet.fit_to_pages(1, 0)
@@ -211,10 +225,11 @@ class _Writer:
 
     def lists_sheet(self) -> None:
         sheet = self.book.add_worksheet(layout.LISTS)
-        for c, (name, entries) in enumerate(self.lists.values()):
-            sheet.write_string(0, c, name)
-            for r, entry in enumerate(entries, start=1):
-                sheet.write_string(r, c, entry)
+        lists = [[name, *entries] for name, entries in self.lists.values()]
+        for r in range(max(map(len, lists), default=0)):  # row by row (constant-memory mode)
+            for c, entries in enumerate(lists):
+                if r < len(entries):
+                    sheet.write_string(r, c, entries[r])
         sheet.hide()
 
 
