@@ -84,6 +84,11 @@ CASES = {
                                  ("indicators.csv", 2, "baseline_year", "baseline-without-value")),
     "source without url or copy": ("sources.csv", ",https://example.org/test,,", ",,,",
                                    ("sources.csv", 2, "url", "source-without-location")),
+    "publisher's page that is not a web address": ("sources.csv", ",https://example.org/publisher/test-doc,",
+                                                    ",www.example.org/publisher,", ("sources.csv", 3, "publisher_url", "wrong-type")),
+    "publisher's page repeating the address read": ("sources.csv", ",https://example.org/test,,",
+                                                    ",https://example.org/test,https://example.org/test,",
+                                                    ("sources.csv", 2, "publisher_url", "publisher-url-repeats-url")),
 }
 
 

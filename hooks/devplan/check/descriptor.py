@@ -23,12 +23,13 @@ NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 PATH_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 FIELD_TYPES = ("string", "integer", "number", "date")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
-# What the site reads from each table (model/): the column, its type, "!" if every row
-# must have it, "->table" for a column that must point at a row of that table, and
-# "=a|b" for a column whose allowed values the model branches on (exactly these).
+# What the site reads from each table (model/): the column, its type ("uri" is text that
+# must be an http(s) address: format uri), "!" if every row must have it, "->table" for a
+# column that must point at a row of that table, and "=a|b" for a column whose allowed
+# values the model branches on (exactly these).
 SITE_TABLES = {
-    "sources": "source_id! title_th! title_en! publisher_th! publisher_en! url document accessed:date! "
-               "licence_th! licence_en!",
+    "sources": "source_id! title_th! title_en! publisher_th! publisher_en! url:uri publisher_url:uri document "
+               "accessed:date! licence_th! licence_en!",
     "plans": "plan_id! kind! title_th! title_en! vision_th vision_en summary_th! summary_en! start_year:integer! "
              "end_year:integer! source_id!->sources",
     "strategies": "strategy_id! plan_id!->plans order:integer! title_th! title_en! summary_th! summary_en!",
@@ -277,8 +278,11 @@ def _check_site_tables(descriptor: dict, bad) -> None:
                 ("resources", number, "schema", "fields")
             if spec is None:
                 bad(where, f"the field {name} is missing: the site reads it", f"ไม่มี field {name} ซึ่งเว็บไซต์ต้องใช้")
-            elif spec.get("type", "string") != kind:
+            elif spec.get("type", "string") != ("string" if kind == "uri" else kind):
                 bad(where, f"must have type {kind}", f"ต้องมี type เป็น {kind}")
+            elif kind == "uri" and spec.get("format") != "uri":
+                bad(where, "must keep 'format: uri': the site links to it, so only http(s) addresses may be written",
+                    "ต้องคงไว้ 'format: uri' เพราะเว็บไซต์ลิงก์ไปยังที่อยู่นี้ จึงรับเฉพาะที่อยู่ http(s)")
             elif required and not spec.get("constraints", {}).get("required"):
                 bad(where, "must keep 'required: true': the site needs it on every row",
                     "ต้องคงไว้ 'required: true' เพราะเว็บไซต์ต้องใช้ในทุกแถว")

@@ -123,6 +123,11 @@ def _source_locations(package: Package) -> list[Problem]:
                 shown, number, "url", "source-without-location",
                 "a source needs a web address (url) or a copy under documents/ (document)",
                 "แหล่งข้อมูลต้องมีที่อยู่เว็บ (url) หรือสำเนาในโฟลเดอร์ documents/ (document)"))
+        if source.get("publisher_url") and source["publisher_url"] == source["url"]:
+            problems.append(Problem(
+                shown, number, "publisher_url", "publisher-url-repeats-url",
+                "publisher_url repeats url: leave it empty when url is already the publisher's own page",
+                "publisher_url ซ้ำกับ url: เว้นว่างไว้เมื่อ url เป็นหน้าของผู้เผยแพร่เองอยู่แล้ว"))
         reason = source["document"] and unsafe_reason(package.base, source["document"])
         if reason:
             problems.append(Problem(shown, number, "document", "unsafe-file", *reason))

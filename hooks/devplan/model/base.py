@@ -24,9 +24,20 @@ class Source(Texts):
     title_en: str
     publisher_th: str
     publisher_en: str
-    url: str | None
+    url: str | None  # where the figures were read: the publisher's page, or a copy of it
     document: str | None
     accessed: dt.date
     licence_th: str
     licence_en: str
     note: str | None = None
+    publisher_url: str | None = None  # the publisher's own page, when url is someone else's copy
+
+    @property
+    def page(self) -> str | None:
+        """The address to cite first: the publisher's own page, else where it was read."""
+        return self.publisher_url or self.url
+
+    @property
+    def read_from(self) -> str | None:
+        """The copy the figures were read from, when it is not the publisher's own page."""
+        return self.url if self.publisher_url else None

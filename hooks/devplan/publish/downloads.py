@@ -29,7 +29,7 @@ from ..addresses import LATEST_CSV, LATEST_XLSX, excel_path, site_xlsx_name, zip
 from ..check.descriptor import package_file  # only regular files inside the package, never through a link
 from ..model.areas import Area
 from ..model.plan import Indicator, PlanModel
-from ..render.labels import BE_OFFSET, label, plain_number
+from ..render.labels import BE_OFFSET, display_date, display_year, label, plain_number
 from ..render.latest import COLUMNS as LATEST_COLUMNS
 from ..render.latest import NUMBER_COLUMNS, latest_rows
 from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, zip_entry
@@ -38,7 +38,7 @@ TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "area_id", "area_name_th", "area_name_en", "year_ce", "year_be", "year_type",
     "kind", "value", "unit_th", "unit_en", "figure_status", "series", "coverage", "derivation",
     "source_title_th", "source_title_en",
-    "source_publisher_en", "source_url", "source_accessed", "source_licence_th", "source_licence_en",
+    "source_publisher_en", "source_publisher_url", "source_url", "source_accessed", "source_licence_th", "source_licence_en",
     "note_th", "note_en",
 ]
 VALUE_COLUMN = TIDY_COLUMNS.index("value")
@@ -82,7 +82,8 @@ def tidy_rows(indicator: Indicator, own: Area) -> list[dict]:
                 "coverage": getattr(item, "coverage", None) or "", "derivation": getattr(item, "derivation", None) or "",
                 "source_title_th": source.title_th,
                 "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
-                "source_url": source.url or "", "source_accessed": source.accessed.isoformat(),
+                "source_publisher_url": source.publisher_url or "", "source_url": source.url or "",
+                "source_accessed": source.accessed.isoformat(),
                 "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
                 "note_th": item.note_th or "", "note_en": item.note_en or "", "source_id": source.source_id,
             })
@@ -98,8 +99,8 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
     For one indicator its name, address and sources; for the whole site the site's."""
     blocks = []
     for lang in ("th", "en"):
-        year = stamp.year + (BE_OFFSET if lang == "th" else 0)
-        date = stamp.date().isoformat()
+        year = display_year(stamp.year, lang)
+        date = display_date(stamp.date(), lang)
         rows = [(label("publisher", lang), publisher.get(lang, "")), (label("data_date", lang), date),
                 (label("licence", lang), label("licence_compilation", lang))]
         if len(indicators) == 1:
@@ -114,10 +115,11 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
             rows = [(label("web_address", lang), url), *rows]
             sources = []
             cite = f"{publisher.get(lang, '')} ({year}). {url} ({label('data_version', lang)} {date})."
-        for n, s in enumerate(sources, start=1):
+        for n, s in enumerate(sources, start=1):  # the publisher's page first, the copy read as "read from"
+            read_from = f" {label('read_from', lang)} {s.read_from}." if s.read_from else ""
             rows.append((label("source_n", lang, n=n),
-                         f"{getattr(s, f'publisher_{lang}')}: {getattr(s, f'title_{lang}')}. {s.url or s.document}. "
-                         f"{label('accessed', lang)} {s.accessed.isoformat()}. {label('licence', lang)}: "
+                         f"{getattr(s, f'publisher_{lang}')}: {getattr(s, f'title_{lang}')}. {s.page or s.document}.{read_from} "
+                         f"{label('accessed', lang)} {display_date(s.accessed, lang)}. {label('licence', lang)}: "
                          f"{getattr(s, f'licence_{lang}')}"))
         rows.append((label("how_to_cite", lang), cite))
         blocks.append(rows)
@@ -150,7 +152,7 @@ SITE_COLUMNS = ["indicator_id", "name_th", "name_en", "area_id", "area_name_th",
                 "year_type", "kind", "value", "unit_th", "unit_en", "figure_status", "series", "coverage", "derivation",
                 "source_id"]
 AREA_COLUMNS = ["area_id", "level", "name_th", "name_en", "parent_id"]
-SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "url", "document",
+SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "publisher_url", "url", "document",
                   "accessed", "licence_th", "licence_en"]
 
 

@@ -12,7 +12,7 @@ COLUMNS = [
     "indicator_id", "name_th", "name_en", "unit_th", "unit_en", "year_type", "latest_year_ce", "latest_year_be",
     "latest_value", "figure_status", "previous_year_ce", "previous_value", "change", "change_percent",
     "target_status", "target_status_th", "target_status_en", "trend", "trend_th", "trend_en", "old_data",
-    "source_id", "source_publisher_th", "source_publisher_en", "source_title_en", "source_url", "page_th", "page_en",
+    "source_id", "source_publisher_th", "source_publisher_en", "source_title_en", "source_publisher_url", "source_url", "page_th", "page_en",
 ]
 NUMBER_COLUMNS = ("latest_value", "previous_value", "change")  # in the indicator's unit and decimals
 
@@ -47,7 +47,7 @@ def _row(indicator: Indicator, base_url: str) -> dict:
         "trend_th": label(f"trend_{trend}", "th") if trend else "", "trend_en": label(f"trend_{trend}", "en") if trend else "",
         "old_data": bool(indicator.freshness.old), "source_id": source.source_id,
         "source_publisher_th": source.publisher_th, "source_publisher_en": source.publisher_en,
-        "source_title_en": source.title_en, "source_url": source.url or "",
+        "source_title_en": source.title_en, "source_publisher_url": source.publisher_url or "", "source_url": source.url or "",
         "page_th": f"{base_url}th/indicators/{indicator.indicator_id}/",
         "page_en": f"{base_url}en/indicators/{indicator.indicator_id}/",
     }

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -83,6 +84,7 @@ class PageWriter:
             num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
         self.env.globals.update(change=format_change, percent=format_percent, date=lambda iso: format_date(iso, lang),
+                                day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
 
@@ -173,7 +175,7 @@ class PageWriter:
             i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
             progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
-            downloads=downloads_for(indicator.indicator_id),
+            downloads=downloads_for(indicator.indicator_id), publishers=share.publishers(indicator, self.lang),
             rows=values.table_rows(indicator, self.lang), plan_start=changes.plan_start(indicator),
             plan_base=changes.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..model.plan import Indicator
 from . import charts
-from .labels import format_number, label, year_label
+from .labels import display_date, format_number, label, year_label
 from .previews import preview_path
 
 EMBED_HEIGHT = 520  # px: the title, a chart tall enough to read and the source line
@@ -75,7 +75,7 @@ def budget_sharing(model, lang: str, settings: dict) -> dict[str, str]:
 def _sharing(path: str, sources: str, lang: str, settings: dict) -> dict[str, str]:
     date = settings.get("data_date")
     return {"page": page_address(settings, lang, path), "source": f"{label('source', lang)}: {sources}",
-            "date": f"{label('data_version', lang)} {date.isoformat()}" if date else ""}
+            "date": f"{label('data_version', lang)} {display_date(date, lang)}" if date else ""}
 
 
 def embed_pages(writer) -> Iterator[tuple[str, str]]:
