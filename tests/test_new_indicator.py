@@ -16,7 +16,7 @@ TEXT_COLUMNS = ["name_th", "name_en", "unit_th", "unit_en", "agency_th", "agency
 FILLED = {"name_th": "พื้นที่ป่าไม้", "name_en": "Forest area", "unit_th": "ร้อยละ", "unit_en": "percent",
           "agency_th": "หน่วยงานทดสอบ", "agency_en": "Test agency", "method_th": "วัดจากภาพถ่ายดาวเทียม",
           "method_en": "Measured from satellite images, one map a year", "direction": "higher",
-          "year_type": "calendar", "source_id": "test-source"}
+          "year_type": "calendar", "source_id": "test-source", "measure": "percent"}
 
 
 def gaps(package_dir: Path) -> set[tuple]:
@@ -46,7 +46,7 @@ def test_new_row_leaves_only_the_text_and_value_gaps(tiny):
     assert {(Path(p.file).name, p.row, p.column, p.code) for p in result.gaps} == expected
     assert result.other_problems == []
     last = (tiny / "indicators.csv").read_text(encoding="utf-8").splitlines()[-1]
-    assert last == "forest-area,g-air,,,,,0,,,,,,,,"  # the columns of datapackage.yaml, decimals 0
+    assert last == "forest-area,g-air,,,,,0,,,,,,,,,,"  # the columns of datapackage.yaml, decimals 0
 
 
 def test_filling_the_gaps_makes_the_package_valid(tiny):
@@ -72,7 +72,7 @@ def test_keeps_byte_order_mark_and_windows_line_endings(tiny):
     add_indicator(tiny, "forest-area", "g-air")
     text = path.read_bytes().decode("utf-8")
     assert text.startswith(original)  # nothing before the new row changed
-    assert text[len(original):] == "forest-area,g-air,,,,,0,,,,,,,,\r\n"
+    assert text[len(original):] == "forest-area,g-air,,,,,0,,,,,,,,,,\r\n"
     assert "\n" not in text.replace("\r\n", "")
 
 
@@ -81,10 +81,10 @@ def test_appends_after_a_last_line_without_newline_and_drops_final_blank_lines(t
     text = path.read_text(encoding="utf-8")
     path.write_text(text.rstrip("\n"), encoding="utf-8")
     add_indicator(tiny, "forest-area", "g-air")
-    assert path.read_text(encoding="utf-8") == text + "forest-area,g-air,,,,,0,,,,,,,,\n"
+    assert path.read_text(encoding="utf-8") == text + "forest-area,g-air,,,,,0,,,,,,,,,,\n"
     path.write_text(text + "\n,,,\n\n", encoding="utf-8")
     add_indicator(tiny, "forest-cover", "g-air")
-    assert path.read_text(encoding="utf-8") == text + "forest-cover,g-air,,,,,0,,,,,,,,\n"
+    assert path.read_text(encoding="utf-8") == text + "forest-cover,g-air,,,,,0,,,,,,,,,,\n"
     assert not {code for *_, code in gaps(tiny)} - {"missing-text", "missing-value"}
 
 

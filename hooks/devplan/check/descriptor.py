@@ -35,7 +35,8 @@ SITE_TABLES = {
     "strategies": "strategy_id! plan_id!->plans order:integer! title_th! title_en! summary_th! summary_en!",
     "goals": "goal_id! strategy_id!->strategies title_th! title_en!",
     "indicators": "indicator_id! goal_id!->goals name_th! name_en! unit_th! unit_en! decimals:integer! direction! "
-                  "year_type! baseline_year:integer agency_th! agency_en! method_th! method_en! source_id!->sources",
+                  "year_type! baseline_year:integer agency_th! agency_en! method_th! method_en! source_id!->sources "
+                  "measure=percent|current-prices real_terms->indicators",
     "areas": "area_id! level!=country|region|group|province|district name_th! name_en! parent_id->areas source_id!->sources",
     "area_members": "area_id!->areas member_id!->areas",
     "observations": "indicator_id!->indicators area_id!->areas year:integer! value:number! status! source_id!->sources "

@@ -33,6 +33,8 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
         problems += _project_years(package)
     if "indicators" in tables and "observations" in tables:
         problems += _baselines(package)
+    if "indicators" in tables:
+        problems += _measures(package)
     if "sources" in tables:
         problems += _source_locations(package)
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
@@ -111,6 +113,38 @@ def _baselines(package: Package) -> list[Problem]:
                 resource_file(package, "indicators"), number, "baseline_year", "baseline-without-value",
                 f"there is no observed value for baseline year {year}: add it to observations.csv or leave baseline_year empty",
                 f"ไม่มีค่าที่วัดได้ของปีฐาน {year} (พ.ศ. {year + 543}): เพิ่มใน observations.csv หรือเว้นว่าง baseline_year"))
+    return problems
+
+
+# How a unit in percent is written in the units the package has used: its changes are percentage points.
+PERCENT_UNITS = {"percent", "per cent", "percentage", "%", "ร้อยละ", "เปอร์เซ็นต์"}
+
+
+def _measures(package: Package) -> list[Problem]:
+    """A unit in percent says so in `measure` (the site then says changes in percentage
+    points), and only money at current prices names an indicator in real terms."""
+    problems = []
+    shown = resource_file(package, "indicators")
+    for indicator, number in _rows(package, "indicators"):
+        units = {(indicator.get("unit_th") or "").strip().casefold(), (indicator.get("unit_en") or "").strip().casefold()}
+        if units & PERCENT_UNITS and indicator.get("measure") != "percent":
+            problems.append(Problem(
+                shown, number, "measure", "percent-without-measure",
+                "the unit is percent: write percent in measure, so that a change is said in percentage points, not percent",
+                "หน่วยเป็นร้อยละ: ใส่ percent ในช่อง measure เพื่อให้การเปลี่ยนแปลงแสดงเป็นจุดร้อยละ ไม่ใช่ร้อยละ"))
+        real = indicator.get("real_terms")
+        if real and indicator.get("measure") != "current-prices":
+            problems.append(Problem(
+                shown, number, "real_terms", "real-terms-without-current-prices",
+                "real_terms names the same measured without inflation, which only money at current prices has: "
+                "write current-prices in measure, or leave real_terms empty",
+                "real_terms คือตัวชี้วัดเดียวกันที่หักผลของเงินเฟ้อแล้ว ซึ่งใช้กับมูลค่าเงิน ณ ราคาประจำปีเท่านั้น: "
+                "ใส่ current-prices ในช่อง measure หรือเว้นว่าง real_terms"))
+        elif real and real == indicator.get("indicator_id"):
+            problems.append(Problem(
+                shown, number, "real_terms", "real-terms-itself",
+                "real_terms names this indicator itself: name the one measured without inflation",
+                "real_terms ชี้มาที่ตัวชี้วัดนี้เอง: ใส่รหัสของตัวชี้วัดที่หักผลของเงินเฟ้อแล้ว"))
     return problems
 
 

@@ -58,6 +58,8 @@ class Indicator(Texts):
     method_th: str
     method_en: str
     source: Source
+    measure: str | None = None  # "percent" (changes in percentage points), "current-prices" (includes inflation)
+    real_terms: Indicator | None = None  # for money at current prices: the same measured without inflation
     goal: Goal | None = None
     observations: list[Observation] = field(default_factory=list)  # the site's own area, by year
     by_area: dict[str, list[Observation]] = field(default_factory=dict)  # every area's values, by year
@@ -242,9 +244,13 @@ def build_model(package: Package, area: str) -> PlanModel:
     indicators = {}
     rows = package.row_numbers
     for r, number in zip(t["indicators"], rows["indicators"]):
-        indicator = Indicator(**_pick(r, Indicator), source=sources[r["source_id"]], goal=goals[r["goal_id"]], row=number)
+        indicator = Indicator(**{**_pick(r, Indicator), "real_terms": None}, source=sources[r["source_id"]],
+                              goal=goals[r["goal_id"]], row=number)
         indicator.goal.indicators.append(indicator)
         indicators[indicator.indicator_id] = indicator
+    for r in t["indicators"]:
+        if r.get("real_terms"):
+            indicators[r["indicator_id"]].real_terms = indicators[r["real_terms"]]
     for r, number in zip(t["observations"], rows["observations"]):
         indicator, place = indicators[r["indicator_id"]], areas[r["area_id"]]
         value = Observation(**_pick(r, Observation), source=sources[r["source_id"]], row=number, area=place)

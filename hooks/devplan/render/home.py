@@ -11,22 +11,8 @@ the build with the file, row and column, in English and Thai, like every data pr
 from __future__ import annotations
 
 from ..model.plan import Indicator, Strategy
-from .labels import format_number, label, year_label
 
 KEY_FACTS_PER_AREA = 3
-
-
-def change_words(indicator: Indicator, lang: str) -> str:
-    """'+481,206 (+4.2%) from 2024': the latest value against the previous comparable one
-    (the trend's: same series and coverage), or '' when there is none."""
-    trend = indicator.trend
-    if not trend or not trend.earlier or not trend.latest:
-        return ""
-    amount = trend.latest[1] - trend.earlier[1]
-    text = ("+" if amount > 0 else "") + format_number(amount, indicator.decimals)
-    if trend.change is not None:
-        text += f" ({trend.change * 100:+.1f}%)"
-    return label("change_from", lang, change=text, year=year_label(trend.earlier[0], lang, indicator.year_type))
 
 
 def key_facts(areas: list[Strategy]) -> list[tuple[Strategy, list[Indicator]]]:

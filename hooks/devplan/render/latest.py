@@ -10,7 +10,8 @@ from .labels import BE_OFFSET, label, plain_number
 
 COLUMNS = [
     "indicator_id", "name_th", "name_en", "unit_th", "unit_en", "year_type", "latest_year_ce", "latest_year_be",
-    "latest_value", "figure_status", "previous_year_ce", "previous_value", "change", "change_percent",
+    "latest_value", "figure_status", "previous_year_ce", "previous_value", "change", "change_unit_th", "change_unit_en",
+    "change_percent",
     "target_status", "target_status_th", "target_status_en", "trend", "trend_th", "trend_en", "old_data",
     "source_id", "source_publisher_th", "source_publisher_en", "source_title_en", "source_publisher_url", "source_url", "page_th", "page_en",
 ]
@@ -28,6 +29,10 @@ def previous(indicator: Indicator):
     return value_changes(indicator)[latest.year].previous if latest else None
 
 
+def _change_unit(indicator: Indicator, lang: str) -> str:
+    return label("percentage_points", lang) if indicator.measure == "percent" else getattr(indicator, f"unit_{lang}")
+
+
 def _row(indicator: Indicator, base_url: str) -> dict:
     latest, before = indicator.latest, previous(indicator)
     trend = indicator.trend.status if indicator.trend else ""
@@ -41,6 +46,8 @@ def _row(indicator: Indicator, base_url: str) -> dict:
         "previous_year_ce": before.since_year if before else None,
         "previous_value": plain_number(before.since_value) if before else None,
         "change": plain_number(round(before.absolute, 10)) if before else None,
+        # the unit of `change`: percentage points for a rate or share in percent, never "percent"
+        "change_unit_th": _change_unit(indicator, "th") if before else "", "change_unit_en": _change_unit(indicator, "en") if before else "",
         "change_percent": round(before.relative * 100, 2) if before and before.relative is not None else None,
         "target_status": status, "target_status_th": label(f"status_{status}", "th"),
         "target_status_en": label(f"status_{status}", "en"), "trend": trend,

@@ -30,10 +30,8 @@ from .labels import (
     display_date,
     display_year,
     format_baht,
-    format_change,
     format_date,
     format_number,
-    format_percent,
     format_rate,
     label,
     year_label,
@@ -83,8 +81,11 @@ class PageWriter:
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
             num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
-        self.env.globals.update(change=format_change, percent=format_percent, date=lambda iso: format_date(iso, lang),
+        self.env.globals.update(date=lambda iso: format_date(iso, lang),
                                 day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,
+                                headline_change=lambda i: values.headline_change(i, lang),
+                                trend_change=lambda i: values.trend_change(i, lang),
+                                change_cell=lambda i, d: values.change_cell(i, d, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
 
@@ -129,7 +130,7 @@ class PageWriter:
     def home(self) -> str:
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
                             **self._glance(), key_facts=home.key_facts(self._areas()), topics=self.settings.get("topics", []),
-                            change=lambda i: home.change_words(i, self.lang), date=lambda d: display_date(d, self.lang))
+                            change=lambda i: values.short_change(i, self.lang), date=lambda d: display_date(d, self.lang))
 
     def _glance(self) -> dict:
         """The home page's status block: both statuses per area of the five-year plan."""
