@@ -31,6 +31,7 @@ class Change:
     new_value: str | None
     old_status: str | None = None
     new_status: str | None = None
+    target_kind: str | None = None  # a target row's kind (plan, announced, standard), as last published
 
 
 def _git(data_dir: Path, *args: str) -> bytes | None:
@@ -42,7 +43,7 @@ def _git(data_dir: Path, *args: str) -> bytes | None:
         return None
 
 
-def published_values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None]] | None:
+def published_values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None, str | None]] | None:
     """The values of the own area in one committed version, or None for a version that
     cannot have been published (not UTF-8, not CSV, a cell over the CSV size limit, a year or
     a value the validator refuses): it is skipped, and the values before it stay the
@@ -59,7 +60,8 @@ def published_values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, 
             year, value = row["year"].strip(), row["value"].strip()
             if not INTEGER.fullmatch(year) or not NUMBER.fullmatch(value) or not math.isfinite(float(value)):
                 return None
-            values[(row["indicator_id"].strip(), int(year))] = (value, (row.get("status") or "").strip() or None)
+            values[(row["indicator_id"].strip(), int(year))] = (value, (row.get("status") or "").strip() or None,
+                                                                 (row.get("kind") or "").strip() or None)
         return values
     except (UnicodeDecodeError, csv.Error, KeyError, AttributeError, ValueError):
         return None
@@ -92,7 +94,8 @@ def compare(previous: dict, current: dict, same=_same):
 
 def value_changes(table: str, previous: dict, current: dict, date: str = "", commit: str = "") -> list[Change]:
     """The changes between two versions of a table's values (see published_values)."""
-    return [Change(date, commit, table, key[0], key[1], kind, old and old[0], new and new[0], old and old[1], new and new[1])
+    return [Change(date, commit, table, key[0], key[1], kind, old and old[0], new and new[0], old and old[1], new and new[1],
+                   (new or old)[2])
             for key, kind, old, new in compare(previous, current)]
 
 

@@ -42,6 +42,7 @@ TIDY_COLUMNS = [
     "note_th", "note_en",
 ]
 VALUE_COLUMN = TIDY_COLUMNS.index("value")
+TIDY_KINDS = {"observed": "observed", "plan": "target", "announced": "announced_aim", "standard": "national_standard"}
 README = """{title}
 
 {description}
@@ -65,28 +66,28 @@ and the terms it states.
 
 
 def tidy_rows(indicator: Indicator, own: Area) -> list[dict]:
-    """One row per indicator, area, year and kind of value (observed or target): the own
-    area's values first (targets are the own area's), then every other area's, by code."""
+    """One row per indicator, area, year and kind of value: observed, or a target, an announced
+    aim or a national standard (never called a target). The own area's values come first
+    (targets are the own area's), then every other area's, by code."""
     others = [values for code, values in sorted(indicator.by_area.items()) if values is not indicator.observations]
     rows = []
-    for kind, items in (("observed", indicator.observations), ("target", indicator.targets),
-                        *(("observed", values) for values in others)):
-        for item in items:
-            source, area = item.source, getattr(item, "area", None) or own
-            rows.append({
-                "indicator_id": indicator.indicator_id, "name_th": indicator.name_th, "name_en": indicator.name_en,
-                "area_id": area.area_id, "area_name_th": area.name_th, "area_name_en": area.name_en,
-                "year_ce": item.year, "year_be": item.year + BE_OFFSET, "year_type": indicator.year_type,
-                "kind": kind, "value": plain_number(item.value), "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
-                "figure_status": getattr(item, "status", ""), "series": getattr(item, "series", None) or "",
-                "coverage": getattr(item, "coverage", None) or "", "derivation": getattr(item, "derivation", None) or "",
-                "source_title_th": source.title_th,
-                "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
-                "source_publisher_url": source.publisher_url or "", "source_url": source.url or "",
-                "source_accessed": source.accessed.isoformat(),
-                "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
-                "note_th": item.note_th or "", "note_en": item.note_en or "", "source_id": source.source_id,
-            })
+    for item in [*indicator.observations, *indicator.targets, *(item for values in others for item in values)]:
+        source, area = item.source, getattr(item, "area", None) or own
+        rows.append({
+            "indicator_id": indicator.indicator_id, "name_th": indicator.name_th, "name_en": indicator.name_en,
+            "area_id": area.area_id, "area_name_th": area.name_th, "area_name_en": area.name_en,
+            "year_ce": item.year, "year_be": item.year + BE_OFFSET, "year_type": indicator.year_type,
+            "kind": TIDY_KINDS[getattr(item, "kind", "observed")], "value": plain_number(item.value),
+            "unit_th": indicator.unit_th, "unit_en": indicator.unit_en,
+            "figure_status": getattr(item, "status", ""), "series": getattr(item, "series", None) or "",
+            "coverage": getattr(item, "coverage", None) or "", "derivation": getattr(item, "derivation", None) or "",
+            "source_title_th": source.title_th,
+            "source_title_en": source.title_en, "source_publisher_en": source.publisher_en,
+            "source_publisher_url": source.publisher_url or "", "source_url": source.url or "",
+            "source_accessed": source.accessed.isoformat(),
+            "source_licence_th": source.licence_th, "source_licence_en": source.licence_en,
+            "note_th": item.note_th or "", "note_en": item.note_en or "", "source_id": source.source_id,
+        })
     return rows
 
 

@@ -54,7 +54,11 @@ def subject(change: Change, indicator: Indicator | None, lang: str) -> str:
     """Which value: 'จำนวนผู้เยี่ยมเยือน ปี 2568' or 'Visitors, target for 2027'."""
     name = getattr(indicator, f"name_{lang}") if indicator else change.indicator_id
     fiscal = indicator is not None and indicator.year_type == "fiscal"
-    key = "change_subject_target" if change.table == "targets" else "change_subject_fiscal" if fiscal else "change_subject"
+    if change.table == "targets":  # a standard is never called a target
+        key = {"announced": "change_subject_announced", "standard": "change_subject_standard"}.get(change.target_kind,
+                                                                                                    "change_subject_target")
+    else:
+        key = "change_subject_fiscal" if fiscal else "change_subject"
     return label(key, lang, name=name, year=display_year(change.year, lang))
 
 

@@ -121,7 +121,7 @@ def table_rows(indicator: Indicator, lang: str) -> list[Row]:
                         (cell(c.previous, c.skips), cell(c.plan_start, bool(c.plan_start) and c.plan_start.since_year != base)),
                         label(o.status, lang), o.source, f"note-{o.year}" if getattr(o, f"note_{lang}") else ""))
     for target in indicator.targets:
-        rows.append(Row(when(target.year), label("target", lang), label(f"target_kind_{target.kind}", lang),
+        rows.append(Row(when(target.year), label(f"reference_{target.kind}", lang), label(f"target_kind_{target.kind}", lang),
                         format_number(target.value, indicator.decimals), (), "", target.source,
                         f"note-target-{target.year}" if getattr(target, f"note_{lang}") else ""))
     return rows
