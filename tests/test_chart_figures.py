@@ -73,10 +73,38 @@ def test_each_kind_of_target_is_drawn_and_named():
     assert figure["layout"]["yaxis"]["range"][1] >= 20.0
 
 
-def test_line_breaks_between_values_that_cannot_be_compared():
+def test_values_that_cannot_be_compared_are_a_series_named_in_words():
     made = indicator([(2019, 70.0), (2020, 71.0), (2021, 72.0), (2022, 80.0), (2023, 81.0)])
     made.observations[3].series = "new-survey"
     made.observations[4].series = "new-survey"
-    assert indicator_figure(made, "en")["data"][0]["x"] == [2019, 2020, 2021, None, 2022, 2023]
+    observed, older = indicator_figure(made, "en")["data"][:2]
+    assert observed["x"] == [2022, 2023]  # the latest value's series
+    assert older["x"] == [2019, 2020, 2021] and older["name"] == "2019-2021: counted differently, not comparable"
+    assert indicator_figure(made, "th")["data"][1]["name"] == "2562-2564: นับต่างวิธี เทียบกันไม่ได้"
     made.observations[4].coverage = "part-year"  # part of 2023 against the whole of 2022
-    assert indicator_figure(made, "en")["data"][0]["x"][-2:] == [None, 2023]
+    names = [t["name"] for t in indicator_figure(made, "en")["data"]]
+    assert names[:3] == ["Observed", "2019-2021: counted differently, not comparable",
+                         "2022: whole year, not comparable with part of a year"]
+
+
+def test_a_value_of_another_series_in_between_breaks_the_line():
+    made = indicator([(2019, 10.0), (2020, 4.0), (2021, 6.0), (2022, 9.0)])
+    made.observations[1].series = "pandemic-method"
+    observed, other = indicator_figure(made, "en")["data"][:2]
+    assert observed["x"] == [2019, None, 2021, 2022]  # no line from 2019 to 2021 over the 2020 value
+    assert other["x"] == [2020] and other["name"] == "2020: counted differently, not comparable"
+
+
+def test_a_one_series_chart_has_a_legend():
+    assert indicator_figure(indicator([(2020, 1.0), (2021, 2.0)]), "en")["layout"]["showlegend"] is True
+
+
+def test_an_aim_in_a_year_with_a_value_stands_beside_it_inside_the_axis():
+    figure = indicator_figure(indicator([(2019, 11.0), (2024, 11.5), (2025, 11.9)], [(2025, 12.0, "announced")]), "en")
+    aim = next(t for t in figure["data"] if t["name"].startswith("Aim"))
+    assert 2025 < aim["x"][0] < figure["layout"]["xaxis"]["range"][1] - 0.2
+    assert aim["customdata"][0][0] == "2025"  # its hover still says its year
+    path = indicator_figure(indicator([(2020, 10.0), (2022, 12.0)], [(2022, 13.0, "plan"), (2027, 20.0, "plan")]),
+                            "en")["data"]
+    target = next(t for t in path if t["name"] == "Path to target")
+    assert target["x"][0] == 2020 and 2022 < target["x"][1] < 2023 and target["x"][2] == 2027  # starts on the baseline

@@ -115,3 +115,45 @@ def test_plotly_loads_only_where_a_chart_is_drawn(page, site_url, lang):
     drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")
     assert any(url.endswith("/assets/vendor/plotly-basic.min.js") for url in page.requests)
     assert page.errors == []
+
+
+def overlapping(boxes: list) -> list:
+    """Pairs of neighbouring labels whose boxes touch (2 px to spare)."""
+    return [(a, b) for a, b in zip(boxes, boxes[1:])
+            if a["x"] < b["x"] + b["width"] + 2 and b["x"] < a["x"] + a["width"] + 2
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_tick_labels_never_collide_on_a_phone(page, site_url, lang):
+    collide = []
+    for path in [f"indicators/{i}/" for i in INDICATORS if COUNTS[i] >= 2]:
+        for chart in drawn(page, f"{site_url}{lang}/{path}"):
+            for axis in ("xtick", "ytick"):
+                texts = chart.locator(f".{axis} text")
+                boxes = [texts.nth(k).bounding_box() for k in range(texts.count())]
+                if overlapping(boxes):
+                    collide.append(f"{path} {axis}: {texts.all_text_contents()}")
+    assert collide == []
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_values_counted_differently_are_named_in_the_legend(page, site_url, lang):
+    words = "นับต่างวิธี เทียบกันไม่ได้" if lang == "th" else "counted differently, not comparable"
+    for path, years in (("indicators/tourist-arrivals/", ("2563", "2020")), ("indicators/forest-cover-percent/",
+                                                                           ("2536-2541", "1993-1998"))):
+        (chart,) = drawn(page, f"{site_url}{lang}/{path}")
+        legend = chart.locator(".legendtext").all_text_contents()
+        assert f"{years[0] if lang == 'th' else years[1]}: {words}" in legend, legend
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_aim_never_hides_the_value_of_its_year(page, site_url, lang):
+    (chart,) = drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")
+    traces = chart.locator(".scatterlayer .trace")
+    names = chart.locator(".legendtext").all_text_contents()
+    aim = traces.nth(next(k for k, n in enumerate(names) if "KPI" in n)).locator("path.point").last.bounding_box()
+    value = traces.nth(1).locator("path.point").last.bounding_box()  # 2025, preliminary
+    assert aim["x"] >= value["x"] + value["width"] - 1, (aim, value)  # side by side, not on top
+    plot = chart.locator(".nsewdrag").first.bounding_box()
+    assert aim["x"] + aim["width"] <= plot["x"] + plot["width"] + 1  # the whole diamond inside the plot

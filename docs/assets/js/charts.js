@@ -54,8 +54,29 @@
     // and one offers to upload the chart to Plotly's cloud. The table has every number.
     window.Plotly.react(element, figure.data, layout, {
       responsive: true, displayModeBar: false, locale: document.documentElement.lang,
+    }).then(function () {
+      return thinYears(element, layout.xaxis.tickvals, layout.xaxis.ticktext);
+    }).then(function () {
+      element.setAttribute("data-drawn", "true");
     });
-    element.setAttribute("data-drawn", "true");
+  }
+
+  // Year labels that would run together on a narrow screen ("2562256325642565"): keep every
+  // other one, the last year always, until each label stands clear of the next.
+  function thinYears(element, values, texts) {
+    var boxes = Array.prototype.map.call(element.querySelectorAll(".xtick text"), function (label) {
+      return label.getBoundingClientRect();
+    });
+    var crowded = boxes.some(function (box, k) {
+      return k > 0 && box.width && boxes[k - 1].right + 4 > box.left;
+    });
+    if (!crowded || !values || values.length < 3) return Promise.resolve();
+    var keep = function (v, k) { return (values.length - 1 - k) % 2 === 0; };
+    var fewer = values.filter(keep);
+    var fewerTexts = texts.filter(keep);
+    return window.Plotly.relayout(element, { "xaxis.tickvals": fewer, "xaxis.ticktext": fewerTexts }).then(function () {
+      return thinYears(element, fewer, fewerTexts);
+    });
   }
 
   function drawAll() {
@@ -68,6 +89,15 @@
   } else {
     document.addEventListener("DOMContentLoaded", drawAll);
   }
+  // Redraw when the window's width changes: year labels thinned for a phone come back on a wider screen.
+  var width = window.innerWidth;
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
+    clearTimeout(resizing);
+    resizing = setTimeout(drawAll, 300);
+  });
   // Redraw in the new colours when the reader switches light/dark scheme.
   new MutationObserver(drawAll).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"],

@@ -77,7 +77,12 @@ def year_ticks(years: list[int]) -> tuple[list[int], list[float]]:
 def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     """Observed values (preliminary ones hollow, reached by a dotted line), the target path
     from the baseline, and the baseline itself. None when there is nothing to draw: no
-    value, or one value and no target (the page then says so in words)."""
+    value, or one value and no target (the page then says so in words).
+
+    Values that cannot be compared with the latest (another series, or part of a year) are
+    a series of their own whose legend entry says so in words ("2020: counted differently,
+    not comparable"), so a jump between surveys never reads as growth. A target drawn in a
+    year that has a value stands a little to the right of it, so neither hides the other."""
     observed = indicator.observations
     if not observed or (len(observed) == 1 and not indicator.targets):
         return None
@@ -95,7 +100,8 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
                 "hovertemplate": "%{customdata[0]}: %{customdata[1]}<br>%{customdata[2]}<extra></extra>", **style}
 
     status_text = lambda p: label(p[2], lang)  # noqa: E731
-    firm, provisional = _split_preliminary(_with_gaps(observed))
+    latest_kind = _kind(observed[-1])
+    firm, provisional = _split_preliminary(_joined([o for o in observed if _kind(o) == latest_kind], observed))
     traces = []
     if any(firm):
         traces.append(trace(label("observed", lang), firm, status_text, mode="lines+markers",
@@ -106,18 +112,28 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
         traces.append(trace(label("preliminary", lang), provisional, status_text, mode="lines+markers",
                             line={"color": BLUE, "width": 3, "dash": "dot"},
                             marker={"symbol": "circle-open", "size": sizes, "color": BLUE, "line": {"width": 2.5, "color": BLUE}}))
+    for other, others in _other_kinds(observed, latest_kind):
+        years = f"{display_year(others[0].year, lang)}-{display_year(others[-1].year, lang)}" \
+            if others[-1].year != others[0].year else display_year(others[0].year, lang)
+        key = "other_series" if other[0] != latest_kind[0] else "other_part_year" if other[1] else "other_whole_year"
+        name = label(key, lang, years=years)
+        traces.append(trace(name, _joined(others, observed), status_text, mode="lines+markers",
+                            line={"color": GREY, "width": 2, "dash": "dashdot"},
+                            marker={"symbol": "square", "size": 9, "color": GREY}))
     progress = indicator.progress
     baseline = progress.baseline if progress else None
     kinds = {kind: [(t.year, t.value) for t in indicator.targets if t.kind == kind] for kind in ("plan", "announced", "standard")}
+    aims = []
     if kinds["plan"]:
         path = ([baseline] if baseline else []) + kinds["plan"]
-        traces.append(trace(label("target_path", lang), path, lambda p: label("target", lang), mode="lines+markers",
-                            line={"color": VERMILLION, "dash": "dash", "width": 2},
-                            marker={"symbol": "diamond", "size": 10, "color": VERMILLION}))
+        aims.append(trace(label("target_path", lang), path, lambda p: label("target", lang), mode="lines+markers",
+                          line={"color": VERMILLION, "dash": "dash", "width": 2},
+                          marker={"symbol": "diamond", "size": 10, "color": VERMILLION}))
     if kinds["announced"]:  # an aim said in public: points, not a path the plan set
-        traces.append(trace(label("target_announced", lang), kinds["announced"], lambda p: label("target_announced", lang),
-                            mode="markers", marker={"symbol": "diamond-open", "size": 12, "color": VERMILLION,
-                                                    "line": {"width": 2.5, "color": VERMILLION}}))
+        aims.append(trace(label("target_announced", lang), kinds["announced"], lambda p: label("target_announced", lang),
+                          mode="markers", marker={"symbol": "diamond-open", "size": 12, "color": VERMILLION,
+                                                  "line": {"width": 2.5, "color": VERMILLION}}))
+    traces += aims
     if baseline:
         traces.append(trace(label("baseline", lang), [baseline], lambda p: label("baseline", lang), mode="markers",
                             marker={"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3, "color": GREEN}}))
@@ -126,6 +142,10 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     years = [x for t in traces for x in t["x"] if x is not None]
     values = [y for t in traces for y in t["y"] if y is not None]
     layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = year_ticks(years)
+    offset = _step_aside(aims, {o.year for o in observed}, lang, first_is_baseline=bool(kinds["plan"] and baseline))
+    moved = [x for aim in aims for x in aim["x"] if x is not None]
+    if moved:  # room for a marker stepped aside at the last year
+        layout["xaxis"]["range"][1] = max(layout["xaxis"]["range"][1], max(moved) + offset)
     if kinds["standard"]:  # a reference level: a level line from the year it applies
         x, y = _levels(kinds["standard"], [min(years), max(years)], lang)
         traces.append({"type": "scatter", "mode": "lines", "name": label("standard", lang), "x": x, "y": y,
@@ -137,7 +157,51 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     layout["xaxis"]["ticktext"] = [str(y) for y in layout["xaxis"]["tickvals"]]
     layout["yaxis"]["tickvals"], layout["yaxis"]["ticktext"], layout["yaxis"]["range"] = value_ticks(min(values), max(values))
     layout["height"] = 300 + 22 * len(traces)  # the legend's rows (one a series on a phone) above the same plot
+    layout["showlegend"] = True  # a one-series chart says what its line is, too
     return {"data": traces, "layout": layout}
+
+
+def _kind(observation) -> tuple:
+    """What makes values comparable: the same series and the same coverage of the year."""
+    return (observation.series or None, observation.coverage or None)
+
+
+def _other_kinds(observed: list, latest_kind: tuple) -> list[tuple[tuple, list]]:
+    """The values not comparable with the latest, kind by kind, in the order they first appear."""
+    kinds: dict[tuple, list] = {}
+    for o in observed:
+        if _kind(o) != latest_kind:
+            kinds.setdefault(_kind(o), []).append(o)
+    return list(kinds.items())
+
+
+def _joined(some: list, observed: list) -> list:
+    """(year, value, status) of `some` of the observations, with None where their line must
+    break: where a value of another kind lies between two of them, and across a gap longer
+    than twice the usual spacing (2013 -> 2019 in a yearly series), where no line should
+    suggest values nobody measured. Two-yearly surveys stay joined."""
+    position = {id(o): n for n, o in enumerate(observed)}
+    steps = sorted(b.year - a.year for a, b in zip(some, some[1:]))
+    usual = steps[len(steps) // 2] if len(steps) >= 2 else None
+    points: list = []
+    for before, o in zip([None, *some], some):
+        if before is not None and (position[id(o)] - position[id(before)] > 1 or (usual and o.year - before.year > 2 * usual)):
+            points.append(None)
+        points.append((o.year, o.value, o.status))
+    return points
+
+
+def _step_aside(aims: list, observed_years: set, lang: str, first_is_baseline: bool) -> float:
+    """Move each target marker that shares a year with an observed value a little to the
+    right (its hover still says its year), so that neither marker hides the other: about 7%
+    of the plot's width, inside the room year_ticks leaves at the ends. The plan's path
+    starts on the observed baseline on purpose and keeps that point."""
+    shown = {int(display_year(year, lang)) for year in observed_years}
+    offset = round(0.1 * max(max(shown) - min(shown), 6), 2) if shown else 0
+    for n, aim in enumerate(aims):
+        keep = 1 if n == 0 and first_is_baseline else 0
+        aim["x"] = aim["x"][:keep] + [x + offset if x in shown else x for x in aim["x"][keep:]]
+    return offset
 
 
 def _with_gaps(observed: list) -> list:
