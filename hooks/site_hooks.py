@@ -23,6 +23,7 @@ from devplan.publish.site import (  # noqa: E402
     generated_pages,
     load_model,
     navigation,
+    search_facts,
     settings_from,
     site_area,
     write_embed_pages,
@@ -34,7 +35,7 @@ _search_records: dict[str, list] = {}  # per site_dir: one build can make severa
 _unwritten: dict[str, dict] = {}  # per site_dir: {path: a function writing the page}, until the engine reads it
 _html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
 _packed_html: dict[str, dict[str, bytes]] = {}  # per site_dir, per page: its HTML until the engine writes it
-_latest_values: dict[str, dict[str, str]] = {}  # per site_dir: shown with search results
+_indicator_facts: dict[str, dict] = {}  # per site_dir: an indicator page's value, snippet and topics, for search
 SEARCH_WORDS = ROOT / "docs" / "search-words.csv"  # everyday words readers type, for search
 _search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
 
@@ -67,7 +68,7 @@ def on_files(files, config):
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     _html_blocks[config.site_dir] = {}
     _packed_html[config.site_dir] = {}
-    _latest_values[config.site_dir] = search.latest_values(model, lang)
+    _indicator_facts[config.site_dir] = search_facts(model, lang, _data_dir(config))
     pages = _unwritten[config.site_dir] = generated_pages(model, lang, settings, _data_dir(config))
     for path in list(pages):
         # a page's text comes in on_pre_page; a file such as the feed is written now
@@ -108,7 +109,7 @@ def on_page_content(html, page, config, files):
     if not (page.meta.get("search") or {}).get("exclude"):  # a page listing every indicator (pages.NOT_SEARCHED)
         _search_records[config.site_dir].append(search.record(
             page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
-            _latest_values[config.site_dir].get(page.url, "")))
+            _indicator_facts[config.site_dir].get(page.url)))
     if generated:
         page.file.content_string = ""
     page.markdown = ""  # not None: the engine would then take the page for unread
@@ -135,5 +136,5 @@ def on_post_build(config):
     search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
     for held in (_html_blocks, _packed_html, _unwritten):
         held.pop(config.site_dir, None)
-    _latest_values.pop(config.site_dir, None)
+    _indicator_facts.pop(config.site_dir, None)
     _search_words.pop(config.site_dir, None)

@@ -13,6 +13,13 @@ PAGE = ('<h1 id="t">ค่าเฉลี่ยรายปีของฝุ่
 WORDS = (("หมอกควัน", "ฝุ่นละออง"), ("haze", "PM2.5"), ("นักท่องเที่ยว", "ผู้เยี่ยมเยือน"), ("GDP", "มวลรวม"))
 
 
+@pytest.fixture(scope="module")
+def built_model():
+    from devplan.publish.site import load_model
+
+    return load_model(ROOT / "data")
+
+
 def keys(text: str) -> set[str]:
     return set(text.split())
 
@@ -34,7 +41,8 @@ def test_thai_words_are_also_indexed_without_tone_marks():
 
 
 def test_results_know_the_kind_of_page_and_carry_no_permalink_sign():
-    item = search.record("indicators/pm25/", "", PAGE, "th", value="24.5 µg/m³ (พ.ศ. 2567)")  # invented value
+    facts = search.IndicatorFacts("24.5 µg/m³ (พ.ศ. 2567)", "วัดจากสถานี", measured=True)  # invented value and method
+    item = search.record("indicators/pm25/", "", PAGE, "th", facts=facts)
     assert item.title == "ค่าเฉลี่ยรายปีของฝุ่นละอองขนาดไม่เกิน 2.5 ไมครอน"
     assert item.kind == "ตัวชี้วัด"
     assert "¶" not in item.summary + item.content + item.title
@@ -86,9 +94,44 @@ def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
     assert item.title == "อัตราการเข้าพัก"  # results still show the Thai title
 
 
-def test_an_indicators_snippet_goes_on_from_its_latest_value_instead_of_repeating_it():
-    html = ('<h1>Visitors</h1><div class="dp-headline"><p class="dp-headline__value">Latest value: <strong>12 persons'
-            '</strong></p><p class="dp-headline__change">Up 2 persons (+20%) from 2024</p></div>')  # invented figures
-    item = search.record("indicators/visitors/", "", html, "en", value="12 persons (2025)")
-    assert item.summary.startswith("Up 2 persons") and "Latest value" not in item.summary
-    assert "12" in item.content  # still indexed
+def test_an_indicators_snippet_is_its_change_and_what_it_measures_not_its_badges(built_model):
+    facts = search.indicator_facts(built_model, "en")
+    occupancy = facts["indicators/hotel-occupancy-rate/"]
+    assert occupancy.value == "76.74 percent (2025, Preliminary)" and occupancy.measured
+    assert occupancy.summary.startswith("Up 2.08 percentage points from 2024 (74.66). Rooms occupied")
+    nothing = facts["indicators/pm25-annual-mean/"]
+    assert nothing.value == "No data yet" and not nothing.measured
+    assert nothing.summary == built_model.indicators["pm25-annual-mean"].method_en  # what it measures
+    html = '<h1>Annual mean PM2.5 concentration</h1><p><span class="dp-trend">? Not assessed</span> No target published</p>'
+    item = search.record("indicators/pm25-annual-mean/", "", html, "en", facts=nothing)
+    assert item.summary.startswith("Annual average") and "Not assessed" not in item.summary
+    assert "Not assessed" in item.content or "assessed" in item.content  # the page's text is still indexed
+
+
+def test_a_topic_names_what_its_indicators_are_about(built_model):
+    from devplan.model.plan import read_topics
+
+    topics = read_topics(ROOT / "data", built_model)
+    hotspots = search.indicator_facts(built_model, "th", topics)["indicators/hotspots/"]
+    assert "หมอกควันและฝุ่น PM2.5" in hotspots.topics
+    item = search.record("indicators/hotspots/", "", "<h1>จำนวนจุดความร้อนสะสม</h1>", "th",
+                         search.read_search_words(ROOT / "docs" / "search-words.csv"), hotspots)
+    assert {search.thai_key("ฝุ่น"), "haze", "dust"} <= keys(item.title_keys)
+
+
+def test_an_indicator_with_a_value_weighs_its_title_more():
+    with_value = search.record("indicators/a/", "", "<h1>A</h1>", "en", facts=search.IndicatorFacts("1 t", "m", measured=True))
+    without = search.record("indicators/b/", "", "<h1>B</h1>", "en", facts=search.IndicatorFacts("No data yet", "m"))
+    assert f'<h1 data-pagefind-weight="{search.TITLE_WEIGHT}">' in search.corpus_page(with_value)
+    assert "<h1>" in search.corpus_page(without)
+
+
+def test_a_word_typed_on_either_sites_finds_its_groups_words():
+    pairs = search.read_search_words(ROOT / "docs" / "search-words.csv")
+    finds = {}
+    for typed, word in pairs:
+        finds.setdefault(typed, set()).add(word)
+    assert {"ผู้เยี่ยมเยือน", "visitors"} <= finds["tourists"] and {"ผู้เยี่ยมเยือน", "visitors"} <= finds["นักท่องเที่ยว"]
+    assert {"PM2.5", "ฝุ่นละออง"} <= finds["dust"] and {"PM2.5", "ฝุ่นละออง"} <= finds["haze"]
+    for typed, words in finds.items():  # every typed word finds a Thai word and a word in Latin letters
+        assert any(search.THAI.search(w) for w in words) and any(not search.THAI.search(w) for w in words), typed

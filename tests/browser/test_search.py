@@ -69,6 +69,12 @@ def search_urls(page):
     return [urlsplit(a.get_attribute("href")).path for a in page.locator(".dp-search__results a").all()]
 
 
+def topic_line(site, url):
+    """The topics (topics.csv) an indicator page says it belongs to, or ''."""
+    line = BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "lxml").select_one(".dp-topic-line")
+    return line.get_text() if line else ""
+
+
 def page_text(site, url):
     return BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "lxml").get_text()
 
@@ -93,8 +99,8 @@ def test_search_downloads_nothing_until_the_reader_types(page, site_url):
 
 # Everyday words readers type, and words the pages use for the same thing (docs/search-words.csv):
 # the indicator pages whose titles use them come first; only a page that has the very word
-# typed in its text, or whose title uses the same words (a strategy about "PM2.5 haze"),
-# may rank among them.
+# typed in its text, or whose title or topic uses the same words (a strategy about "PM2.5
+# haze", the hotspots of the topic "Haze and PM2.5"), may rank among them.
 EVERYDAY = [
     ("th", "หมอกควัน", ("PM2.5", "ฝุ่นละออง")), ("th", "haze", ("PM2.5", "ฝุ่นละออง")),
     ("en", "haze", ("PM2.5",)), ("en", "smog", ("PM2.5",)),
@@ -115,7 +121,8 @@ def test_everyday_words_find_the_indicators_first(page, site_url, built_site, la
     results = search_all(page, typed)
     assert expected <= set(results), results
     above = results[: max(results.index(url) for url in expected)]
-    assert all(url in titled or typed.lower() in page_text(built_site, url).lower() for url in above), results
+    assert all(url in titled or typed.lower() in page_text(built_site, url).lower()
+               or any(w.lower() in topic_line(built_site, url).lower() for w in used) for url in above), results
 
 
 @pytest.mark.parametrize("typed, written", [("ฝุนละออง", "ฝุ่นละออง"), ("ท่องเทียว", "ท่องเที่ยว"),
@@ -153,3 +160,38 @@ def test_results_say_what_each_page_is_and_an_indicators_latest_value(page, site
                 assert format_number(indicator.latest.value, indicator.decimals) in value
                 assert display_year(indicator.latest.year, lang) in value
     assert {label("indicator", lang), label("goal", lang)} <= seen
+
+
+# "Dust", "haze" and ฝุ่น: the one haze figure with a value (fire-season hotspots, in the haze
+# topic of topics.csv) is among the first three results on both sites.
+HAZE = [(lang, query) for lang in ("th", "en") for query in ("ฝุ่น", "haze", "dust")]
+
+
+@pytest.mark.parametrize("lang, query", HAZE, ids=[f"{lang}-{query}" for lang, query in HAZE])
+def test_haze_words_list_an_indicator_with_a_value_in_the_first_three(page, site_url, lang, query):
+    page.goto(f"{site_url}{lang}/")
+    page.click(".dp-search__toggle")
+    search_all(page, query)
+    first = page.locator(".dp-search__results li").all()[:3]
+    values = [item.locator(".dp-search__value").inner_text() for item in first if item.locator(".dp-search__value").count()]
+    assert any(v != label("no_data", lang) for v in values), values
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_an_indicators_snippet_is_not_its_badges(page, site_url, lang):
+    page.goto(f"{site_url}{lang}/")
+    page.click(".dp-search__toggle")
+    search_all(page, "PM2.5")
+    badges = tuple(f"{icon} " for icon in "?+=−○–★▲◆▼■✓✗") + (label("trend_not_assessed", lang), label("no_target_text", lang))
+    for item in page.locator(".dp-search__results li").all():
+        if item.locator(".dp-search__kind").inner_text() == label("indicator", lang):
+            snippet = item.locator("p").last.inner_text()
+            assert snippet and not snippet.startswith(badges), snippet
+
+
+@pytest.mark.parametrize("lang, typed", [("th", "tourists"), ("en", "นักท่องเที่ยว"), ("th", "wildfire"), ("en", "ไฟป่า")])
+def test_everyday_words_work_on_the_other_languages_site(page, site_url, lang, typed):
+    page.goto(f"{site_url}{lang}/")
+    page.click(".dp-search__toggle")
+    results = search_all(page, typed)
+    assert any("/indicators/" in url and url.count("/") == 4 for url in results[:3]), results

@@ -14,8 +14,16 @@ mark-free words, and the original text is kept for titles and summaries.
 Readers type everyday words the pages do not use (หมอกควัน, GDP, นักท่องเที่ยว): the list in
 docs/search-words.csv, which maintainers extend, adds each such word to every page whose
 text has the word it stands for, in the title when the title has it (so those pages rank
-first). Thai words are also indexed without tone marks, so a word typed with a missing or
-misplaced tone mark is still found.
+first). Words linked by a row are one group, so a word typed on either language's site
+finds the pages of that site ("tourists" on the Thai site finds ผู้เยี่ยมเยือน). Thai words are
+also indexed without tone marks, so a word typed with a missing or misplaced tone mark is
+still found.
+
+An indicator page is indexed with the titles of its topics (topics.csv) as part of its
+title, so the one haze figure with a value is found by "haze" although its name says
+hotspots; a page with a value weighs its title more than a page without one, so for the
+same match it ranks first; and its snippet is what it says, not the badges every page has:
+the change from the previous comparable value, then what it measures.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..render.labels import format_number, label, year_label
+from ..render.values import headline_change
 from . import processes, scratch
 
 THAI = re.compile(r"[\u0e00-\u0e7f]+")
@@ -62,6 +71,24 @@ class SearchRecord:
     title_keys: str = ""  # in the heading, where Pagefind ranks matches highest
     kind: str = ""  # what the page is (indicator, goal...), in the page's language
     value: str = ""  # an indicator's latest value, as its page states it
+    measured: bool = False  # an indicator with a value: its title weighs more (TITLE_WEIGHT)
+
+
+@dataclass(frozen=True)
+class IndicatorFacts:
+    """What the index knows of an indicator page besides its text (indicator_facts)."""
+
+    value: str  # the latest value as the page states it, or "No data yet"
+    summary: str  # the snippet: the change from the previous comparable value, then what it measures
+    topics: str = ""  # the titles of the topics it belongs to (topics.csv), read as part of its title
+    measured: bool = False
+
+
+# Pagefind weighs an <h1> 7 and the most an element may weigh is 10: an indicator with a value
+# weighs its title (its name and its topics) 10, so it ranks above a page without one that
+# matches the same words there.
+TITLE_WEIGHT = 10
+WEIGHTED = f' data-pagefind-weight="{TITLE_WEIGHT}"'
 
 
 # Compound prefixes whose remainder is a word a reader may type on its own.
@@ -159,7 +186,8 @@ def typed_keys(typed: str) -> list[str]:
 
 
 def read_search_words(path: str | Path) -> tuple[tuple[str, str], ...]:
-    """The (typed, finds) pairs of docs/search-words.csv; a row with an empty cell is an error."""
+    """The (typed, finds) pairs of docs/search-words.csv, each typed word with every word
+    its group finds (word_groups); a row with an empty cell is an error."""
     path = Path(path)
     pairs = []
     with path.open(encoding="utf-8-sig", newline="") as file:
@@ -169,7 +197,33 @@ def read_search_words(path: str | Path) -> tuple[tuple[str, str], ...]:
                 raise ValueError(f"{path}:{number}: each row needs a typed word and the word it finds / "
                                  f"แต่ละแถวต้องมีทั้งคำที่ผู้อ่านพิมพ์ (typed) และคำที่ปรากฏบนหน้าเว็บ (finds)")
             pairs.append((typed, finds))
-    return tuple(pairs)
+    return word_groups(pairs)
+
+
+def word_groups(pairs) -> tuple[tuple[str, str], ...]:
+    """Rows that share a word are one group, and each typed word finds every word its group
+    finds: with (นักท่องเที่ยว, ผู้เยี่ยมเยือน), (นักท่องเที่ยว, visitors) and (tourists, visitors),
+    "tourists" also finds ผู้เยี่ยมเยือน, so it works on the Thai site as on the English one.
+
+    >>> ("tourists", "ผู้เยี่ยมเยือน") in word_groups([("นักท่องเที่ยว", "ผู้เยี่ยมเยือน"), ("นักท่องเที่ยว", "visitors"), ("tourists", "visitors")])
+    True
+    """
+    group: dict[str, int] = {}  # word -> its group's number
+    members: dict[int, set[str]] = {}
+    for typed, finds in pairs:
+        joined = {group[w] for w in (typed, finds) if w in group}
+        number = min(joined) if joined else len(members)
+        words = {typed, finds}.union(*(members.pop(n) for n in joined))
+        members[number] = words
+        for word in words:
+            group[word] = number
+    finds_of: dict[int, list[str]] = {}
+    for _, finds in pairs:
+        finds_of.setdefault(group[finds], [])
+        if finds not in finds_of[group[finds]]:
+            finds_of[group[finds]].append(finds)
+    typed_words = list(dict.fromkeys(typed for typed, _ in pairs))
+    return tuple((typed, finds) for typed in typed_words for finds in finds_of[group[typed]])
 
 
 # What each kind of generated page is, from its address; any other page is a "page".
@@ -184,23 +238,31 @@ def page_kind(url: str) -> str:
     return "page"
 
 
-def latest_values(model, lang: str) -> dict[str, str]:
-    """Each indicator page's latest value as its page states it, by page address:
-    {'indicators/tourist-arrivals/': '11,955,249 visitor trips (persons) (2025, Preliminary)'},
-    or 'No data yet'."""
-    values = {}
+def indicator_facts(model, lang: str, topics=()) -> dict[str, IndicatorFacts]:
+    """Each indicator page's facts for the index, by page address: its latest value as the
+    page states it ('11,955,249 visitor trips (persons) (2025, Preliminary)', or 'No data
+    yet'), its snippet, and the titles of its topics."""
+    topic_titles: dict[str, list[str]] = {}
+    for topic in topics:
+        for indicator in topic.indicators:
+            topic_titles.setdefault(indicator.indicator_id, []).append(getattr(topic, f"title_{lang}"))
+    facts = {}
     for indicator in model.indicators.values():
         latest = indicator.latest
+        method = getattr(indicator, f"method_{lang}")
         if latest is None:
-            text = label("no_data", lang)
+            value, summary = label("no_data", lang), method
         else:
             unit = getattr(indicator, f"unit_{lang}")
             when = year_label(latest.year, lang, indicator.year_type)
             if latest.status == "preliminary":
                 when += ", " + label("preliminary", lang)
-            text = f"{format_number(latest.value, indicator.decimals)} {unit} ({when})"
-        values[f"indicators/{indicator.indicator_id}/"] = text
-    return values
+            value = f"{format_number(latest.value, indicator.decimals)} {unit} ({when})"
+            change = headline_change(indicator, lang)
+            summary = f"{change}. {method}" if change else method
+        facts[f"indicators/{indicator.indicator_id}/"] = IndicatorFacts(
+            value, summary, " · ".join(topic_titles.get(indicator.indicator_id, [])), latest is not None)
+    return facts
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -224,30 +286,35 @@ def _words_and_spaces(text: str):
 
 
 def record(url: str, title: str, content_html: str, language: str,
-           words: tuple[tuple[str, str], ...] = (), value: str = "") -> SearchRecord:
+           words: tuple[tuple[str, str], ...] = (), facts: IndicatorFacts | None = None) -> SearchRecord:
     """What the index knows of a page; its title is the page's heading, as readers see it.
 
-    `words` are the (typed, finds) pairs of docs/search-words.csv; the result shows the
-    page's kind and `value`, an indicator's latest value."""
+    `words` are the (typed, finds) pairs of docs/search-words.csv; `facts` an indicator
+    page's value, snippet and topics (indicator_facts). The result shows the page's kind and
+    an indicator's latest value."""
     kept = SKIP.sub(" ", content_html)
     text = _text(kept)
     heading = H1.search(content_html)
     plain_title = page_text(heading.group(1)) if heading else html.unescape(TAG.sub("", title or ""))
-    title_keys = word_keys(thai_words(plain_title) + joined_pairs(plain_title))
+    titled = f"{plain_title} {facts.topics}" if facts and facts.topics else plain_title  # a topic names what it is about
+    title_keys = word_keys(thai_words(titled) + joined_pairs(titled))
+    if titled != plain_title:
+        title_keys += THAI.sub(" ", facts.topics).split()  # the topics' words other than Thai
     keys = word_keys(thai_words(text))
-    folded_title, folded_text = plain_title.casefold(), text.casefold()
+    folded_title, folded_text = titled.casefold(), text.casefold()
     for typed, finds in words:
         if finds.casefold() in folded_title:
             title_keys += typed_keys(typed)
         elif finds.casefold() in folded_text:
             keys += typed_keys(typed)
-    body = _text(NOT_SUMMARY.sub(" ", kept))
+    body = facts.summary if facts else _text(NOT_SUMMARY.sub(" ", kept))
     # Pagefind would index each Thai run as one long word that no query can match (search.js
     # sends Thai as keys), and that text was half the indexer's work (measured): only the
     # keys stand for Thai. Results show the title and summary, kept whole in the metadata.
     other = SPACE.sub(" ", THAI.sub(" ", text)).strip()
     return SearchRecord(url, plain_title, f"{other}\n{' '.join(keys)}" if keys else other, language,
-                        excerpt(body), " ".join(title_keys), label(page_kind(url), language), value)
+                        excerpt(body), " ".join(title_keys), label(page_kind(url), language),
+                        facts.value if facts else "", bool(facts and facts.measured))
 
 
 def corpus_page(item: SearchRecord) -> str:
@@ -256,7 +323,9 @@ def corpus_page(item: SearchRecord) -> str:
                    for name, text in (("title", item.title), ("summary", item.summary),
                                       ("kind", item.kind), ("value", item.value)) if text)
     return (f'<!doctype html><html lang="{item.language}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(item.title)}</title></head><body><h1>{html.escape(THAI.sub(' ', item.title))} {item.title_keys}</h1>"
+            f"<title>{html.escape(item.title)}</title></head><body>"
+            f"<h1{WEIGHTED if item.measured else ''}>"
+            f"{html.escape(THAI.sub(' ', item.title))} {item.title_keys}</h1>"
             f"{meta}<p>{html.escape(item.content)}</p></body></html>")
 
 

@@ -17,6 +17,7 @@ from ..model.plan import PlanModel, build_model, read_topics
 from ..render import share
 from ..render.labels import display_date, label
 from ..render.pages import PageWriter
+from . import search
 from .downloads import package_descriptor, package_files
 
 HAND_WRITTEN = ("methodology.md", "about.md", "maintainers.md")
@@ -98,6 +99,11 @@ def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str |
     downloads, descriptor, changes = published(model, data_dir, settings["site_url"])
     settings = {**settings, "topics": read_topics(Path(data_dir), model)}  # the home page's doors
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
+
+
+def search_facts(model: PlanModel, lang: str, data_dir: str | Path) -> dict:
+    """What the search index knows of each indicator page besides its text (search.py)."""
+    return search.indicator_facts(model, lang, read_topics(Path(data_dir), model))
 
 
 def embed_pages(model: PlanModel, lang: str, settings: dict) -> Iterator[tuple[str, str]]:

@@ -88,6 +88,10 @@ class PageWriter:
                                 change_cell=lambda i, d: values.change_cell(i, d, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
+        self.topics_of: dict[str, list] = {}  # the home page's topics (topics.csv) of each indicator, by id
+        for topic in settings.get("topics", []):
+            for member in topic.indicators:
+                self.topics_of.setdefault(member.indicator_id, []).append(topic)
 
     def _subject(self, change):
         return changelog.subject(change, self.model.indicators.get(change.indicator_id), self.lang)
@@ -179,7 +183,7 @@ class PageWriter:
             downloads=downloads_for(indicator.indicator_id), publishers=share.publishers(indicator, self.lang),
             rows=values.table_rows(indicator, self.lang), plan_start=changes.plan_start(indicator),
             plan_base=changes.plan_base_year(indicator),
-            history=self.history.get(indicator.indicator_id, []),
+            history=self.history.get(indicator.indicator_id, []), topics=self.topics_of.get(indicator.indicator_id, []),
             data_links=self._data_links(indicator))
 
     def _data_links(self, indicator: Indicator) -> dict[str, str]:
