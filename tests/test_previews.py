@@ -55,3 +55,26 @@ def test_every_status_has_a_badge_shape_and_colours():
         ink = previews._rgb(previews.STATUS_COLOURS[status][0])
         icon = image.convert("RGB").crop((20, 14, 44, 38)).getcolors(1 << 12)
         assert any(colour == ink for _, colour in icon), status  # a shape drawn in the ink, not only words
+
+
+def colours_in(image, box) -> set:
+    return {colour for _, colour in image.convert("RGB").crop(box).getcolors(1 << 16)}
+
+
+def test_the_sparkline_has_a_labelled_scale_and_every_mark_in_its_legend():
+    image = previews.indicator_image(MODEL.indicators["tourist-arrivals"], "en", "Site", HOST)
+    left, top, right, bottom = previews.CHART
+    muted, vermillion = previews._rgb(previews.MUTED), previews._rgb(previews.VERMILLION)
+    assert muted in colours_in(image, (left, top - 32, left + 160, top - 4))  # the top of the scale, labelled
+    assert muted in colours_in(image, (left - 40, bottom - 4, left - 4, bottom + 24))  # and its zero
+    # An aim announced in the news is a diamond beside its year's value, not a dashed path from the baseline,
+    # and the legend below the years says what it is.
+    assert vermillion not in colours_in(image, (left + 40, top, right - 40, bottom))
+    assert vermillion in colours_in(image, (left, bottom + 45, right, previews.HEIGHT - 82))
+
+
+def test_the_sparkline_draws_values_counted_differently_in_grey():
+    image = previews.indicator_image(MODEL.indicators["forest-cover-percent"], "en", "Site", HOST)
+    left, top, right, bottom = previews.CHART
+    assert previews._rgb(previews.BLUE) not in colours_in(image, (left, top, left + 140, bottom))  # 1993-1998
+    assert previews._rgb(previews.MUTED) in colours_in(image, (left, bottom + 45, right, previews.HEIGHT - 82))

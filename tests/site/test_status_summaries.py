@@ -75,7 +75,7 @@ def test_target_kind_is_said_in_words_wherever_a_target_appears(tiny_site):
 def test_goal_status_table_and_summary(tiny_site):
     page = soup(tiny_site, "en/goals/g-air")
     summary = text(page.select_one(".dp-summary"))
-    assert "Values for 3 of 4 indicators (0 of them old data); a published target for 3." in summary
+    assert "3 of 4 indicators have values; a published target for 3." in summary
     assert "Improving 1 · = Maintaining 1 · − Worsening 0 · ? Not assessed 2" in summary
     assert "On track 1" in summary and "Meets the national standard 1" in summary and "Not enough data 1" in summary
     table = page.select_one("table.dp-table--status")
@@ -104,7 +104,7 @@ def test_home_summarises_both_statuses_and_coverage(tiny_site):
     page = soup(tiny_site, "en")
     summary = text(page.select_one(".dp-summary"))
     # 6 indicators: 5 with values (income old), 4 with a target
-    assert "Values for 5 of 6 indicators (1 of them old data); a published target for 4." in summary
+    assert "5 of 6 indicators have values (one of them old data); a published target for 4." in summary
     assert "Improving 2 · = Maintaining 1 · − Worsening 0 · ? Not assessed 3" in summary
     areas = [text(s.h3) for s in page.select(".dp-glance__area")]
     assert areas == ["Economy", "Environment"]
@@ -120,11 +120,11 @@ def test_linked_strategies_list_their_goals_with_basis_source_and_statuses(tiny_
     assert "Test link basis (invented)" in text(card) and "Test publisher" in text(card)
     names = [r[0] for r in rows(card.select_one("table.dp-table--status"))]
     assert names == ["Visitors", "Household income"]
-    assert "Values for 2 of 2 indicators" in text(page.select_one(".dp-summary"))
+    assert "Both indicators have values" in text(page.select_one(".dp-summary"))
     action = soup(tiny_site, "en/strategies/act-1")
     assert action.find(id="linked-g-air") is not None
     # the 20-year plan's page summarises the indicators its strategies are measured by
-    assert "Values for 2 of 2 indicators" in text(soup(tiny_site, "en/plans/long").select_one(".dp-summary"))
+    assert "Both indicators have values" in text(soup(tiny_site, "en/plans/long").select_one(".dp-summary"))
 
 
 def test_reporting_status_page(tiny_site):

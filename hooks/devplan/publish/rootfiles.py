@@ -26,6 +26,7 @@ def language_chooser(site_names: dict[str, str]) -> str:
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <title>{html.escape(site_names[default])}</title>
+<link rel="icon" href="{default}/assets/images/favicon.png">
 <style>body{{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.6}}</style>
 <script>
 (function () {{

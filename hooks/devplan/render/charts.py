@@ -204,25 +204,6 @@ def _step_aside(aims: list, observed_years: set, lang: str, first_is_baseline: b
     return offset
 
 
-def _with_gaps(observed: list) -> list:
-    """(year, value, status) of the observations, with None where the line must break:
-    between values that cannot be compared (another series, or part of a year against a
-    whole year), and across a gap longer than twice the usual spacing (2013 -> 2019 in a
-    yearly series), where no line should suggest values nobody measured. Two-yearly
-    surveys stay joined.
-    """
-    points = [(o.year, o.value, o.status) for o in observed]
-    kinds = [(o.series or None, o.coverage or None) for o in observed]
-    steps = sorted(b[0] - a[0] for a, b in zip(points, points[1:]))
-    usual = steps[len(steps) // 2] if len(steps) >= 2 else None
-    joined = points[:1]
-    for k in range(1, len(points)):
-        if kinds[k] != kinds[k - 1] or (usual and points[k][0] - points[k - 1][0] > 2 * usual):
-            joined.append(None)
-        joined.append(points[k])
-    return joined
-
-
 def _levels(standards: list, axis: list, lang: str) -> tuple[list, list]:
     """x and y of a level line per standard, from the year it applies to the next standard
     (or the last year shown), broken by None between standards."""
@@ -280,6 +261,9 @@ def summary(indicator: Indicator, lang: str) -> str:
     if not observed:
         return label("chart_summary_none", lang)
     kind = indicator.year_type
+    if len(observed) == 1:  # beside a target: "One observed value, for 2023: ..."
+        return label("chart_summary_one", lang, last=year_label(observed[0].year, lang, kind),
+                     value=format_number(observed[0].value, indicator.decimals), unit=getattr(indicator, f"unit_{lang}"))
     return label("chart_summary", lang, count=len(observed), first=year_label(observed[0].year, lang, kind),
                  last=year_label(observed[-1].year, lang, kind),
                  value=format_number(observed[-1].value, indicator.decimals), unit=getattr(indicator, f"unit_{lang}"))

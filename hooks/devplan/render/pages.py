@@ -25,7 +25,7 @@ from ..model.plan import Indicator, PlanModel
 from ..model.status import STATUSES
 from ..model.summary import missing, summarise
 from ..model.trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
-from . import changelog, charts, datapage, home, latest, share, values
+from . import changelog, charts, counts, datapage, home, latest, share, values
 from .labels import (
     display_date,
     display_year,
@@ -86,6 +86,7 @@ class PageWriter:
                                 headline_change=lambda i: values.headline_change(i, lang),
                                 trend_change=lambda i: values.trend_change(i, lang),
                                 change_cell=lambda i, d: values.change_cell(i, d, lang),
+                                coverage=lambda summary: counts.coverage(summary, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
         self.topics_of: dict[str, list] = {}  # the home page's topics (topics.csv) of each indicator, by id

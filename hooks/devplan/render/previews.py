@@ -23,8 +23,8 @@ from zlib import Z_RLE
 from PIL import Image, ImageDraw, ImageFont, features
 
 from ..model.plan import Indicator, PlanModel
-from .charts import _with_gaps
-from .labels import format_number, label, year_label
+from .charts import _joined, _kind, _other_kinds, value_ticks
+from .labels import display_year, format_number, label, year_label
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "fonts"
@@ -37,7 +37,7 @@ STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
     "misses_standard": ("#8f2f00", "#fbe6dc"), "not_enough_data": ("#3d3d3d", "#eeeeee"), "no_target": ("#3d3d3d", "#eeeeee"),
 }
 MARGIN = 64
-CHART = (760, 190, 1136, 470)  # left, top, right, bottom of the small chart
+CHART = (760, 220, 1136, 440)  # left, top, right, bottom of the small chart (its scale's labels above and below)
 
 
 def preview_path(lang: str, indicator_id: str | None = None) -> str:
@@ -169,49 +169,98 @@ def _status_badge(image, xy, status: str, lang: str) -> None:
 
 
 def _small_chart(image, indicator: Indicator, lang: str) -> None:
-    """Observed values (solid blue) and targets (dashed vermillion), from zero as on the page."""
+    """The page's chart in small: a scale from zero to a round top value, each labelled;
+    values comparable with the latest in blue and any counted differently in grey squares;
+    the plan's target path dashed, an announced aim a hollow diamond and a national
+    standard a dotted level, each named in a legend below; years at both ends."""
     draw = ImageDraw.Draw(image)
-    observed = [(o.year, o.value) for o in indicator.observations]
-    targets = [(t.year, t.value) for t in indicator.targets]
-    points = observed + targets
+    observed = indicator.observations
     if not observed:
         return
-    # The line breaks where the page's chart breaks it: no line across unmeasured years.
-    runs = [[]]
-    for o in _with_gaps(indicator.observations):
-        if o:
-            runs[-1].append(o[:2])  # (year, value, status)
-        else:
-            runs.append([])
     left, top, right, bottom = CHART
-    years = [y for y, _ in points]
-    values = [v for _, v in points]
-    low, high = min(0.0, *values), max(0.0, *values)
+    targets = {kind: [(t.year, t.value) for t in indicator.targets if t.kind == kind] for kind in ("plan", "announced", "standard")}
+    years = [o.year for o in observed] + [t.year for t in indicator.targets]
+    values = [o.value for o in observed] + [t.value for t in indicator.targets]
+    ticks, labels, (low, high) = value_ticks(min(values), max(values), 4)
     first, last = min(years), max(years)
+    step_aside = 14 if last > first else 0  # px: a target in a year with a value stands beside it
 
-    def at(year, value):
+    def at(year, value, aside=False):
         x = left + (right - left) * ((year - first) / (last - first) if last > first else 0.5)
         y = bottom - (bottom - top) * ((value - low) / (high - low) if high > low else 0.5)
-        return x, y
+        return x + (step_aside if aside else 0), y
 
+    # The scale: the baseline at zero (or the lowest tick) and a light line at the top tick, labelled.
     draw.line((left, bottom, right, bottom), fill=ink(LINE), width=2)
-    if targets:  # from the baseline, as the page's target path
+    draw.line((left, top, right, top), fill=ink(LINE), width=1)
+    _draw_text(image, (left, top - 10), labels[-1], MUTED, size=20)
+    _draw_text(image, (left - 10 - text_width(labels[0], False, 20), bottom + 7), labels[0], MUTED, size=20)
+    observed_years = {o.year for o in observed}
+    legend = []
+    if targets["standard"]:
+        for n, (year, value) in enumerate(targets["standard"]):
+            end_year = targets["standard"][n + 1][0] if n + 1 < len(targets["standard"]) else last
+            (x1, y), (x2, _) = at(max(year, first), value), at(end_year, value)
+            for x in range(round(x1), round(x2), 12):
+                draw.line((x, y, min(x + 5, x2), y), fill=ink(MUTED), width=3)
+        legend.append(("standard", label("reference_standard", lang)))
+    if targets["plan"]:
         baseline = indicator.progress.baseline if indicator.progress else None
-        path = [at(*p) for p in ([baseline] if baseline else []) + targets]
+        path = ([at(*baseline)] if baseline else []) + [at(y, v, y in observed_years) for y, v in targets["plan"]]
         for a, b in zip(path, path[1:]):
             _dashed(draw, a, b, ink(VERMILLION))
-        for x, y in path[1:]:
+        for x, y in path[1 if baseline else 0:]:
             draw.polygon([(x, y - 9), (x + 9, y), (x, y + 9), (x - 9, y)], fill=ink(VERMILLION))
-    for run in runs:
-        path = [at(*p) for p in run]
-        if len(path) > 1:
-            draw.line(path, fill=ink(BLUE), width=5, joint="curve")
-        for x, y in path:
-            draw.ellipse((x - 7, y - 7, x + 7, y + 7), fill=ink(BLUE))
+        legend.append(("plan", label("reference_plan", lang)))
+    latest_kind = _kind(observed[-1])
+    others = _other_kinds(observed, latest_kind)
+    for other, points in others:
+        years = sorted({display_year(o.year, lang) for o in points})
+        key = "other_series" if other[0] != latest_kind[0] else "other_part_year" if other[1] else "other_whole_year"
+        legend.append(("other", label(key, lang, years=years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}")))
+    for kind, points in [(latest_kind, [o for o in observed if _kind(o) == latest_kind]), *others]:
+        colour, square = (BLUE, False) if kind == latest_kind else (MUTED, True)
+        run: list = []
+        for point in [*_joined(points, observed), None]:
+            if point:
+                run.append(at(point[0], point[1]))
+                continue
+            if len(run) > 1:
+                draw.line(run, fill=ink(colour), width=5 if not square else 3, joint="curve")
+            for x, y in run:
+                shape = draw.rectangle if square else draw.ellipse
+                shape((x - 7, y - 7, x + 7, y + 7), fill=ink(colour))
+            run = []
+    for year, value in targets["announced"]:  # an aim said in public: a point, not a path
+        x, y = at(year, value, year in observed_years)
+        draw.polygon([(x, y - 11), (x + 11, y), (x, y + 11), (x - 11, y)], outline=ink(VERMILLION), width=4)
+    if targets["announced"]:
+        legend.append(("announced", label("reference_announced", lang)))
     kind = indicator.year_type
     _draw_text(image, (left, bottom + 34), year_label(first, lang, kind), MUTED, size=22)
     end = year_label(last, lang, kind)
     _draw_text(image, (right - text_width(end, False, 22), bottom + 34), end, MUTED, size=22)
+    x, y = left, bottom + 60
+    for kind, words in legend:  # below the years: what each mark that is not a comparable value means
+        if x > left and x + 26 + text_width(words, False, 20) > right:
+            x, y = left, y + 26
+        _legend_mark(draw, (x + 10, y), kind)
+        for n, line in enumerate(wrap(words, right - x - 26, False, 20, 2)):
+            end = _draw_text(image, (x + 26, y + 7 + 24 * n), line, MUTED, size=20)
+        x, y = end + 20, y + 24 * n
+
+
+def _legend_mark(draw, centre, kind: str) -> None:
+    x, y = centre
+    if kind == "other":
+        draw.rectangle((x - 6, y - 6, x + 6, y + 6), fill=ink(MUTED))
+    elif kind == "standard":
+        draw.line((x - 10, y, x - 4, y), fill=ink(MUTED), width=3)
+        draw.line((x + 2, y, x + 8, y), fill=ink(MUTED), width=3)
+    elif kind == "plan":
+        draw.polygon([(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)], fill=ink(VERMILLION))
+    else:
+        draw.polygon([(x, y - 9), (x + 9, y), (x, y + 9), (x - 9, y)], outline=ink(VERMILLION), width=3)
 
 
 def _dashed(draw, a, b, fill, dash=14, gap=10) -> None:
