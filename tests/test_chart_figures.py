@@ -108,3 +108,9 @@ def test_an_aim_in_a_year_with_a_value_stands_beside_it_inside_the_axis():
                             "en")["data"]
     target = next(t for t in path if t["name"] == "Path to target")
     assert target["x"][0] == 2020 and 2022 < target["x"][1] < 2023 and target["x"][2] == 2027  # starts on the baseline
+
+
+def test_a_long_gap_in_one_series_is_not_drawn_and_a_two_yearly_survey_stays_joined():
+    assert indicator_figure(indicator([(2013, 1.0), (2019, 2.0), (2020, 3.0), (2021, 4.0)]), "en")["data"][0]["x"] == [
+        2013, None, 2019, 2020, 2021]
+    assert None not in indicator_figure(indicator([(2013, 1.0), (2015, 2.0), (2017, 3.0)]), "en")["data"][0]["x"]

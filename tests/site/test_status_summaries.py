@@ -32,7 +32,7 @@ def test_headline_shows_target_status_first_and_the_trend_beside_it(tiny_site):
     headline = soup(tiny_site, "en/indicators/visitors").select_one(".dp-headline")
     assert text(headline.select_one(".dp-status")) == "◆ Off track: needs acceleration"
     assert text(headline.select_one(".dp-trend")) == "+ Improving"
-    assert "plan KPI" in text(headline)
+    assert "(Target: from the plan's KPI table)" in text(headline)
     # no target: the trend is the headline, and the page says there is no target
     headline = soup(tiny_site, "en/indicators/budget-spent").select_one(".dp-headline")
     assert headline.select_one(".dp-status") is None
@@ -63,8 +63,8 @@ def test_series_break_and_old_data_are_not_assessed_and_say_why(tiny_site):
 def test_target_kind_is_said_in_words_wherever_a_target_appears(tiny_site):
     page = soup(tiny_site, "en/indicators/forest")
     values = text(page.find(id="values").find_next("table"))
-    assert "Target (announced by an official in the news, not the plan's KPI)" in values
-    assert "announced by an official in the news" in text(page.select_one(".dp-headline"))
+    assert "Announced aim (said by an official in the news, not the plan's KPI)" in values
+    assert "(Announced aim: said by an official in the news" in text(page.select_one(".dp-headline"))
     dust = soup(tiny_site, "en/indicators/dust-days")
     assert text(dust.select_one(".dp-headline .dp-status")) == "✓ Meets the national standard"
     assert "reference level" in text(dust.find(id="target-status").parent)
@@ -79,8 +79,8 @@ def test_goal_status_table_and_summary(tiny_site):
     assert "Improving 1 · = Maintaining 1 · − Worsening 0 · ? Not assessed 2" in summary
     assert "On track 1" in summary and "Meets the national standard 1" in summary and "Not enough data 1" in summary
     table = page.select_one("table.dp-table--status")
-    assert [text(th) for th in table.thead.find_all("th")] == ["Indicator", "Latest value", "Trend", "Against the target"]
-    assert rows(table)[0] == ["PM2.5 annual mean", "28.0 µg/m³ (2023, 2 years old)", "+ Improving", "▲ On track (plan KPI)"]
+    assert [text(th) for th in table.thead.find_all("th")] == ["Indicator", "Latest value", "Trend", "Against a target or standard"]
+    assert rows(table)[0] == ["PM2.5 annual mean", "28.0 µg/m³ (2023, 2 years old)", "+ Improving", "▲ On track (Target: from the plan's KPI table)"]
     # an indicator without any value is named once under the table, not given a row of "no data"
     assert "Budget disbursed" not in text(table)
     assert text(page.select_one(".dp-nodata")) == "No public data yet (1): Budget disbursed"
