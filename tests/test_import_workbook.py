@@ -147,7 +147,7 @@ def test_a_new_indicator_is_a_new_row(package, workbook):
     assert result.ok, [str(p) for p in result.problems]
     assert [(r.kind, r.key) for r in result.changes.rows] == [("added", "rain")]
     assert (package / "indicators.csv").read_text(encoding="utf-8").endswith(
-        "rain,g-air,ปริมาณฝน,Rainfall,มม.,mm,0,higher,calendar,,หน่วยงานทดสอบ,Test agency,วัด,Measured,test-source\n")
+        "rain,g-air,ปริมาณฝน,Rainfall,มม.,mm,0,higher,calendar,,หน่วยงานทดสอบ,Test agency,วัด,Measured,test-source,,\n")
 
 
 def set_cell(sheet, cell, value):

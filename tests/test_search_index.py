@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from devplan.publish import search
 from pythainlp.tokenize import word_tokenize
-from support import ROOT
+from support import ROOT, site_area
 
 PAGE = ('<h1 id="t">ค่าเฉลี่ยรายปีของฝุ่นละอองขนาดไม่เกิน 2.5 ไมครอน<a class="headerlink" href="#t">¶</a></h1>'
         '<nav class="dp-crumbs"><ol><li>เป้าประสงค์: สร้างอากาศสะอาด</li></ol></nav>'
@@ -17,7 +17,7 @@ WORDS = (("หมอกควัน", "ฝุ่นละออง"), ("haze", "
 def built_model():
     from devplan.publish.site import load_model
 
-    return load_model(ROOT / "data")
+    return load_model(ROOT / "data", site_area())
 
 
 def keys(text: str) -> set[str]:
