@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from devplan.check.report import failure_summary, format_problem, summary  # noqa: E402
+from devplan.check.report import failure_summary, listing, summary  # noqa: E402
 from devplan.check.tables import read_package  # noqa: E402
 
 
@@ -17,8 +17,8 @@ def main(argv=None) -> int:
     parser.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
     package = read_package(args.package)
-    for problem in package.problems:
-        print(format_problem(problem, args.format))
+    for line in listing(package.problems, args.format):
+        print(line)
     if package.problems:
         print(failure_summary(package), file=sys.stderr)
         return 1

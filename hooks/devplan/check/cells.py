@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+import time
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from .texts import check_text
 
 # A Buddhist Era year typed instead of C.E. lands in this range (C.E. 1957-2157).
 BE_YEARS = range(2500, 2701)
@@ -16,9 +21,6 @@ BE_OFFSET = 543
 # Dates a source can sensibly have been read on (the plans' own year range); zip files
 # cannot even store a date before 1980 or after 2107.
 DATE_YEARS = range(1990, 2101)
-# Invisible control characters (C0 but tab and line breaks, DEL, C1): they come from copying
-# out of PDFs, show as nothing or garbage, and spreadsheet files cannot hold them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Digits are ASCII only: Thai, Arabic-Indic or full-width digits would be read as numbers
 # here but published as typed, so the downloads would disagree with each other.
 INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -26,6 +28,11 @@ NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 URI = re.compile(r"https?://[^\s]+", re.ASCII)
 EXACT_INTEGERS = 2 ** 53  # beyond this a JSON reader (JavaScript) changes the number
+# How large and how close to zero a number may be: between these every figure derived from
+# values (changes, ratios, rates, chart ticks) stays a finite number. 10^15 baht is a
+# hundred times Thailand's GDP; a value under 10^-6 shows as 0 in the 3 decimals a page has.
+LARGEST, SMALLEST = 1e15, 1e-6
+PATTERN_SECONDS = 1.0  # the time a descriptor pattern may take over one table's cells (regex overshoots it 2x)
 
 
 _TYPE_WORDS = {
@@ -63,18 +70,12 @@ def compared_as_written(spec: dict) -> bool:
             or "enum" in constraints or "pattern" in constraints)
 
 
-def check_cell(raw: str, spec: dict, row: int, add):
+def check_cell(raw: str, spec: dict, row: int, add, patterns: Patterns):
     """The typed value of one cell, or None after reporting why it is not acceptable."""
     name = spec["name"]
     text = raw.strip()
     constraints = spec.get("constraints", {})
-    control = CONTROL.search(raw)
-    if control:  # the cell is never echoed: its invisible characters would garble the message
-        add(row, name, "control-character",
-            f"character {control.start() + 1} of this cell is an invisible control character "
-            f"(U+{ord(control.group()):04X}), often left by copying from a PDF: retype the cell",
-            f"อักขระที่ {control.start() + 1} ของช่องนี้เป็นอักขระควบคุมที่มองไม่เห็น (U+{ord(control.group()):04X}) "
-            "มักติดมาจากการคัดลอกจาก PDF กรุณาพิมพ์ช่องนี้ใหม่")
+    if not check_text(raw, row, name, add):
         return None
     if text != raw and compared_as_written(spec):
         if text:
@@ -114,6 +115,16 @@ def check_cell(raw: str, spec: dict, row: int, add):
             f"{text} เก็บเป็นตัวเลขได้ไม่ตรง (ใหญ่เกินไป ใกล้ศูนย์เกินไป หรือมีหลักมากเกินไป) "
             "กรุณาใช้ตัวเลขนัยสำคัญไม่เกิน 15 หลัก")
         return None
+    if isinstance(value, float) and not (value == 0 or SMALLEST <= abs(value) <= LARGEST):
+        too_large = abs(value) > LARGEST
+        add(row, name, "extreme-number",
+            f"{text} is too {'large' if too_large else 'close to zero'}: a number other than 0 must be between "
+            f"0.000001 and 1,000,000,000,000,000 either side of zero; give the figure in a "
+            f"{'larger' if too_large else 'smaller'} unit (for example {'million baht' if too_large else 'per million people'})",
+            f"{text} {'ใหญ่เกินไป' if too_large else 'ใกล้ศูนย์เกินไป'}: ตัวเลขที่ไม่ใช่ 0 ต้องมีขนาดระหว่าง 0.000001 "
+            f"ถึง 1,000,000,000,000,000 (ทั้งบวกและลบ) กรุณาใช้หน่วยที่{'ใหญ่' if too_large else 'เล็ก'}ขึ้น "
+            f"(เช่น {'ล้านบาท' if too_large else 'ต่อประชากรล้านคน'})")
+        return None
     if isinstance(value, dt.date) and value.year not in DATE_YEARS:
         if value.year in BE_YEARS:
             _buddhist_era(add, row, name, text, value.year)
@@ -126,7 +137,16 @@ def check_cell(raw: str, spec: dict, row: int, add):
         add(row, name, "not-allowed", f"'{text}' is not one of the allowed values: {allowed}",
             f"'{text}' ไม่ใช่ค่าที่อนุญาต ค่าที่ใช้ได้คือ {allowed}")
         return None
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], text):
+    matched = patterns.fullmatch(constraints["pattern"], text) if "pattern" in constraints else True
+    if matched is None:
+        if patterns.first_slow(constraints["pattern"]):
+            add(row, name, "slow-pattern",
+                f"the pattern of column {name} in datapackage.yaml ({constraints['pattern']}) takes too long to check "
+                "(it can try too many ways to match): simplify it, for example without a repeat inside a repeat",
+                f"รูปแบบ (pattern) ของคอลัมน์ {name} ใน datapackage.yaml ({constraints['pattern']}) ใช้เวลาตรวจนานเกินไป "
+                "(ลองจับคู่ได้หลายทางเกินไป) กรุณาทำให้ง่ายขึ้น เช่น ไม่ซ้อนการซ้ำไว้ในการซ้ำ")
+        return None
+    if not matched:
         add(row, name, "bad-id" if name.endswith("_id") else "bad-pattern",
             f"'{text}' is not a valid {name}: use lowercase a-z, digits 0-9 and hyphens only, e.g. pm25-annual-mean"
             if name.endswith("_id") else f"'{text}' does not have the expected form ({constraints['pattern']})",
@@ -149,7 +169,39 @@ def _exact(text: str, value: int | float) -> bool:
     """The number read is the number written (no infinity, no silent 0, no lost digits)."""
     if isinstance(value, int):
         return abs(value) <= EXACT_INTEGERS
-    return Decimal(text) == Decimal(repr(value))
+    try:
+        return Decimal(text) == Decimal(repr(value))
+    except InvalidOperation:  # an exponent beyond what Decimal holds, e.g. 1e99999999999999999999
+        return False
+
+
+class Patterns:
+    """Matches the descriptor's patterns within a time budget: a pattern such as (a+)+$ can
+    try exponentially many ways to match, and would hold the validator for minutes. Each
+    pattern gets PATTERN_SECONDS over all the cells it checks; past that it is too slow."""
+
+    def __init__(self):
+        self.left: dict[str, float] = {}
+        self.reported: set[str] = set()
+
+    def fullmatch(self, pattern: str, text: str) -> bool | None:
+        """Whether text matches, or None when the pattern has used up its time."""
+        left = self.left.get(pattern, PATTERN_SECONDS)
+        if left <= 0:
+            return None
+        start = time.perf_counter()
+        try:
+            return regex.fullmatch(pattern, text, timeout=left) is not None
+        except TimeoutError:
+            return None
+        finally:
+            self.left[pattern] = left - (time.perf_counter() - start)
+
+    def first_slow(self, pattern: str) -> bool:
+        """True the first time a pattern is found too slow (it is reported once)."""
+        new = pattern not in self.reported
+        self.reported.add(pattern)
+        return new
 
 
 def _buddhist_era(add, row: int, name: str, text: str, year: int) -> None:

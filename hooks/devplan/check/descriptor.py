@@ -15,6 +15,7 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 import yaml
 
 # Frictionless' name pattern, without "/" (a package name also names the zip download).
@@ -226,8 +227,8 @@ def _check_fields(where: tuple, fields: list, bad) -> None:
                     f"{bound} ต้องเป็นตัวเลข และใช้กับ field ชนิด number หรือ integer เท่านั้น")
         if "pattern" in constraints:
             try:
-                re.compile(constraints["pattern"])
-            except (re.error, TypeError):
+                regex.compile(constraints["pattern"])
+            except (regex.error, TypeError):
                 bad((*at, "constraints", "pattern"), "pattern is not a valid regular expression", "pattern ไม่ใช่รูปแบบ (regular expression) ที่ถูกต้อง")
 
 

@@ -3,10 +3,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DESCRIPTOR_NAME = "datapackage.yaml"
+# What a message never prints as it is, because it would break the message's one line or
+# change how a terminal shows it: control characters and line breaks (a cell can hold a line
+# break), the direction overrides and isolates, and noncharacters.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """Text with what cannot be printed on one line written as an escape: 'a\\nb', '\\u202e'."""
+    return UNPRINTABLE.sub(lambda m: ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -19,6 +30,13 @@ class Problem:
     code: str
     message_en: str
     message_th: str
+
+    def __post_init__(self):
+        # Messages quote cells and column names, which may hold anything: one line each, always.
+        for name in ("file", "column", "message_en", "message_th"):
+            value = getattr(self, name)
+            if isinstance(value, str) and UNPRINTABLE.search(value):
+                object.__setattr__(self, name, printable(value))
 
     def location(self) -> str:
         parts = [self.file]

@@ -23,6 +23,30 @@ def format_problem(problem: Problem, style: str = "text") -> str:
     return str(problem)
 
 
+# A file with 100,000 duplicate rows would print 100,000 lines nobody reads: after this many
+# problems of one kind in one file, one line says how many more there are.
+SHOWN_PER_KIND = 20
+
+
+def listing(problems: list[Problem], style: str = "text", shown: int = SHOWN_PER_KIND) -> list[str]:
+    """The problems to print, one per line: at most `shown` of each code in each file, the
+    last of them followed by a line that counts the rest."""
+    counts: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        counts[problem.file, problem.code] = counts.get((problem.file, problem.code), 0) + 1
+    lines, seen = [], dict.fromkeys(counts, 0)
+    for problem in problems:
+        kind = (problem.file, problem.code)
+        seen[kind] += 1
+        if seen[kind] <= shown:
+            lines.append(format_problem(problem, style))
+        if seen[kind] == shown and counts[kind] > shown:
+            more = counts[kind] - shown
+            lines.append(f"{problem.file}: ... {more:,} more '{problem.code}' problem{'s' if more != 1 else ''} "
+                         f"in this file, not listed / ... และปัญหา '{problem.code}' อีก {more:,} รายการในไฟล์นี้ที่ไม่ได้แสดง")
+    return lines
+
+
 def summary(package: Package) -> str:
     tables = package.tables
     rows = sum(len(rows) for rows in tables.values())

@@ -26,7 +26,7 @@ CLOCK_MARGIN = dt.timedelta(days=2)
 def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]:
     """Every rule's problems; rules skip rows whose cells already failed the schema."""
     tables = package.tables
-    problems: list[Problem] = _reserved_ids(package)
+    problems: list[Problem] = _reserved_ids(package) + _strategy_orders(package)
     if all(name in tables for name in ("plans", "strategies", "goals", "indicators")):
         problems += _plan_years(package)
         problems += _target_years(package)
@@ -57,6 +57,26 @@ def _plan_years(package: Package) -> list[Problem]:
                 resource_file(package, "plans"), number, "end_year", "plan-years",
                 f"the plan ends ({plan['end_year']}) before it starts ({plan['start_year']})",
                 f"แผนสิ้นสุด ({plan['end_year']}) ก่อนเริ่มต้น ({plan['start_year']})"))
+    return problems
+
+
+def _strategy_orders(package: Package) -> list[Problem]:
+    """Each strategy has a position of its own in its plan: pages list them in that order."""
+    problems: list[Problem] = []
+    first: dict[tuple, int] = {}
+    for strategy, number in _rows(package, "strategies"):
+        place = (strategy["plan_id"], strategy["order"])
+        if None in place:
+            continue
+        if place in first:
+            problems.append(Problem(
+                resource_file(package, "strategies"), number, "order", "duplicate-order",
+                f"order {place[1]} is already the place of another strategy of plan '{place[0]}' (row {first[place]}): "
+                "give each strategy of a plan its own number",
+                f"ลำดับ {place[1]} เป็นลำดับของยุทธศาสตร์อื่นในแผน '{place[0]}' แล้ว (แถว {first[place]}) "
+                "กรุณาให้แต่ละยุทธศาสตร์ในแผนเดียวกันมีลำดับไม่ซ้ำกัน"))
+        else:
+            first[place] = number
     return problems
 
 

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from .cells import check_cell
+from .cells import Patterns, check_cell
 from .descriptor import check_descriptor, line_of, load_yaml, unsafe_reason
 from .encoding import NotUtf8, csv_text
 from .problems import DESCRIPTOR_NAME, Package, Problem, display_path, find_descriptor
 from .rules import check_rules  # project rules, once every table is read
+from .texts import MAX_CELL
 
 
 def read_package(path: str | Path) -> Package:
@@ -115,6 +116,13 @@ def _read_table(package: Package, resource: dict) -> None:
             records.append((end + 1, record))
             end = reader.line_num
     except csv.Error as error:
+        if "field larger than field limit" in str(error):  # the csv module's own cap, far above a cell's
+            add(end + 1, None, "cell-too-long",
+                f"a cell from this row on holds more than {csv.field_size_limit():,} characters: a spreadsheet cell "
+                f"holds at most {MAX_CELL:,}; shorten it, or look for an unclosed double quote (\")",
+                f"มีช่องตั้งแต่แถวนี้ที่ยาวเกิน {csv.field_size_limit():,} ตัวอักษร แต่ช่องของสเปรดชีตรับได้ไม่เกิน "
+                f"{MAX_CELL:,} ตัว กรุณาย่อให้สั้นลง หรือตรวจหาเครื่องหมายคำพูด (\") ที่ไม่ได้ปิด")
+            return
         add(end + 1, None, "unparsable-csv",
             f"the CSV cannot be read from this row on ({error}); look for a stray or unclosed double quote (\")",
             f"อ่านไฟล์ CSV ไม่ได้ตั้งแต่แถวนี้ ({error}) ตรวจหาเครื่องหมายคำพูด (\") ที่เกินหรือไม่ได้ปิด")
@@ -131,7 +139,7 @@ def _read_table(package: Package, resource: dict) -> None:
     while len(records) > 1 and not any(cell.strip() for cell in records[-1][1]):
         records.pop()
 
-    rows, numbers = [], []
+    rows, numbers, patterns = [], [], Patterns()
     for row_number, record in records[1:]:
         if not any(cell.strip() for cell in record):
             add(row_number, None, "blank-row", "this row is empty: delete it",
@@ -150,7 +158,7 @@ def _read_table(package: Package, resource: dict) -> None:
                 row[spec["name"]] = None
                 continue
             raw_cell = record[index] if index < len(record) else ""
-            row[spec["name"]] = check_cell(raw_cell, spec, row_number, add)
+            row[spec["name"]] = check_cell(raw_cell, spec, row_number, add, patterns)
         rows.append(row)
         numbers.append(row_number)
     package.tables[name] = rows

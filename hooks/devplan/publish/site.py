@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from ..check.report import failure_summary, format_problem
+from ..check.report import failure_summary, listing
 from ..check.tables import read_package
 from ..model.history import data_changes
 from ..model.areas import UnknownArea
@@ -31,8 +31,7 @@ class InvalidData(Exception):
 def _load(path: str, area: str, stamp: tuple) -> PlanModel:
     package = read_package(path)
     if package.problems:
-        lines = [format_problem(p) for p in package.problems]
-        raise InvalidData("\n".join([*lines, failure_summary(package)]))
+        raise InvalidData("\n".join([*listing(package.problems), failure_summary(package)]))
     try:
         return build_model(package, area)
     except UnknownArea as problem:
