@@ -10,6 +10,7 @@ links: a link or `../` could otherwise publish any file of the machine (say
 
 from __future__ import annotations
 
+import math
 import re
 import stat
 from functools import lru_cache
@@ -18,60 +19,16 @@ from pathlib import Path
 import regex
 import yaml
 
+from .sitetables import check_site_tables
+
 # Frictionless' name pattern, without "/" (a package name also names the zip download).
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # One part of a relative path inside the package: no "..", no hidden files, no URL, no drive.
 PATH_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 FIELD_TYPES = ("string", "integer", "number", "date")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
-# What the site reads from each table (model/): the column, its type ("uri" is text that
-# must be an http(s) address: format uri), "!" if every row must have it, "->table" for a
-# column that must point at a row of that table, and "=a|b" for a column whose allowed
-# values the model branches on (exactly these).
-SITE_TABLES = {
-    "sources": "source_id! title_th! title_en! publisher_th! publisher_en! url:uri publisher_url:uri document "
-               "accessed:date! licence_th! licence_en!",
-    "plans": "plan_id! kind! title_th! title_en! vision_th vision_en summary_th! summary_en! start_year:integer! "
-             "end_year:integer! source_id!->sources",
-    "strategies": "strategy_id! plan_id!->plans order:integer! title_th! title_en! summary_th! summary_en!",
-    "goals": "goal_id! strategy_id!->strategies title_th! title_en!",
-    "indicators": "indicator_id! goal_id!->goals name_th! name_en! unit_th! unit_en! decimals:integer! direction! "
-                  "year_type! baseline_year:integer agency_th! agency_en! method_th! method_en! source_id!->sources "
-                  "measure=percent|current-prices real_terms->indicators",
-    "areas": "area_id! level!=country|region|group|province|district name_th! name_en! parent_id->areas source_id!->sources",
-    "area_members": "area_id!->areas member_id!->areas",
-    "observations": "indicator_id!->indicators area_id!->areas year:integer! value:number! status! source_id!->sources "
-                    "derivation=sum-of-months|mean-of-months|ratio|sum-of-areas",
-    "targets": "indicator_id!->indicators year:integer! value:number! source_id!->sources",
-    "projects": "project_id! strategy_id!->strategies fiscal_year:integer! name_th! name_en! agency_th! agency_en! "
-                "budget_thb:number! source_id!->sources",
-}
-
-
-# Keys the model relies on: one area per code, one value per indicator, area and year.
-SITE_KEYS = {"areas": ["area_id"], "area_members": ["area_id", "member_id"],
-             "observations": ["indicator_id", "area_id", "year"]}
-
-
-def site_columns(table: str) -> list[tuple[str, str, bool, str | None]]:
-    """(column, type, required, referenced table) for every column the site reads."""
-    return [column[:4] for column in _site_columns(table)]
-
-
-def site_enums(table: str) -> dict[str, list[str]]:
-    """The columns of a table whose exact allowed values the site relies on."""
-    return {column[0]: column[4] for column in _site_columns(table) if column[4]}
-
-
-def _site_columns(table: str) -> list[tuple[str, str, bool, str | None, list[str] | None]]:
-    columns = []
-    for word in SITE_TABLES[table].split():
-        word, _, values = word.partition("=")
-        word, _, target = word.partition("->")
-        required = "!" in word
-        name, _, kind = word.replace("!", "").partition(":")
-        columns.append((name, kind or "string", required, target or None, values.split("|") if values else None))
-    return columns
+WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.ASCII)  # a licence's path is linked on every page
+TEXTS = ("title", "title_th", "title_en", "description", "description_th", "description_en")  # shown on the Data page
 
 
 def unsafe_reason(base: Path, relative: str) -> tuple[str, str] | None:
@@ -157,14 +114,8 @@ def check_descriptor(descriptor, add) -> bool:
     if not isinstance(name, str) or not NAME.fullmatch(name):
         bad(("name",), "the package needs a name in lowercase letters, digits, '.', '_' and '-' (e.g. my-province-plan)",
             "ชุดข้อมูลต้องมีชื่อ (name) ที่ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' และ '-' เช่น my-province-plan")
-    licenses = descriptor.get("licenses", [])
-    if not isinstance(licenses, list) or not all(
-            isinstance(item, dict) and isinstance(item.get("name", item.get("path")), str) for item in licenses):
-        bad(("licenses",), "licenses must be a list of entries, each with a name or a path",
-            "licenses ต้องเป็นรายการ แต่ละรายการมี name หรือ path")
-    for key in ("title", "description"):
-        if key in descriptor and not isinstance(descriptor[key], str):
-            bad((key,), "must be text", "ต้องเป็นข้อความ")
+    _check_licences(descriptor.get("licenses", []), bad)
+    _check_texts((), descriptor, bad)
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         bad(("resources",), "the package needs a list of resources (tables), each starting with '- name:'",
@@ -182,6 +133,7 @@ def check_descriptor(descriptor, add) -> bool:
                 f"ต้องมีชื่อ (name) ที่ไม่ซ้ำ ใช้อักษรอังกฤษตัวเล็ก ตัวเลข และ '-' (พบ {rname!r})")
             continue
         names.append(rname)
+        _check_texts(where, resource, bad)
         path = resource.get("path")
         if not isinstance(path, str) or not path.endswith(".csv") or not all(PATH_PART.fullmatch(p) for p in path.split("/")):
             bad((*where, "path"), "path must name a .csv file inside the data folder (no '..', no leading '/', no web address)",
@@ -191,10 +143,35 @@ def check_descriptor(descriptor, add) -> bool:
             bad((*where, "schema"), "needs a schema with a list of fields", "ต้องมี schema ที่มีรายการ fields")
             continue
         _check_fields((*where, "schema", "fields"), schema["fields"], bad)
-    if ok:
-        _check_keys(descriptor, bad)
-        _check_site_tables(descriptor, bad)
+    if ok and _check_keys(descriptor, bad):
+        check_site_tables(descriptor, bad)
     return ok
+
+
+def _check_licences(licenses, bad) -> None:
+    """Each licence has a name (shown in the footer) or a path, and a path is a web address
+    (the footer of every page links it: a javascript: address would run on a click)."""
+    if not isinstance(licenses, list):
+        bad(("licenses",), "licenses must be a list of entries, each with a name or a path",
+            "licenses ต้องเป็นรายการ แต่ละรายการมี name หรือ path")
+        return
+    for number, item in enumerate(licenses):
+        where = ("licenses", number)
+        if not isinstance(item, dict) or not ({"name", "path"} & set(item)):
+            bad(where, "each licence needs a name or a path", "แต่ละรายการใน licenses ต้องมี name หรือ path")
+            continue
+        if "name" in item and not isinstance(item["name"], str):
+            bad((*where, "name"), "a licence's name must be text", "name ของ licenses ต้องเป็นข้อความ")
+        if "path" in item and not (isinstance(item["path"], str) and WEB_ADDRESS.fullmatch(item["path"])):
+            bad((*where, "path"), "a licence's path must be a web address starting with https://",
+                "path ของ licenses ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://")
+        _check_texts(where, item, bad)
+
+
+def _check_texts(where: tuple, node: dict, bad) -> None:
+    for key in TEXTS:
+        if key in node and not isinstance(node[key], str):
+            bad((*where, key), "must be text", "ต้องเป็นข้อความ")
 
 
 def _check_fields(where: tuple, fields: list, bad) -> None:
@@ -205,6 +182,7 @@ def _check_fields(where: tuple, fields: list, bad) -> None:
             continue
         seen.add(spec["name"])
         at = (*where, number - 1)
+        _check_texts(at, spec, bad)
         if spec.get("type", "string") not in FIELD_TYPES:
             bad((*at, "type"), f"type must be one of {', '.join(FIELD_TYPES)} (found {spec.get('type')!r})",
                 f"type ต้องเป็นหนึ่งใน {', '.join(FIELD_TYPES)} (พบ {spec.get('type')!r})")
@@ -222,7 +200,8 @@ def _check_fields(where: tuple, fields: list, bad) -> None:
                 "enum ต้องเป็นรายการข้อความ และใช้กับ field ชนิด string เท่านั้น")
         for bound in ("minimum", "maximum"):
             if bound in constraints and (kind not in ("integer", "number") or isinstance(constraints[bound], bool)
-                                         or not isinstance(constraints[bound], (int, float))):
+                                         or not isinstance(constraints[bound], (int, float))
+                                         or not math.isfinite(constraints[bound])):
                 bad((*at, "constraints", bound), f"{bound} must be a number, on a number or integer field",
                     f"{bound} ต้องเป็นตัวเลข และใช้กับ field ชนิด number หรือ integer เท่านั้น")
         if "pattern" in constraints:
@@ -237,17 +216,26 @@ def _key_fields(value) -> list | None:
     return fields if isinstance(fields, list) and fields and all(isinstance(f, str) for f in fields) else None
 
 
-def _check_keys(descriptor: dict, bad) -> None:
+def _check_keys(descriptor: dict, bad) -> bool:
+    """Every key names fields of its table, and every foreign key one field of a table that
+    exists; True when all do."""
+    ok = True
+
+    def wrong(place, en, th):
+        nonlocal ok
+        ok = False
+        bad(place, en, th)
+
     fields_of = {r["name"]: {f["name"] for f in r["schema"]["fields"]} for r in descriptor["resources"]}
     for number, resource in enumerate(descriptor["resources"]):
         where, schema, own = ("resources", number, "schema"), resource["schema"], fields_of[resource["name"]]
         if "primaryKey" in schema:
             key = _key_fields(schema["primaryKey"])
             if key is None or not set(key) <= own:
-                bad((*where, "primaryKey"), "primaryKey must name fields of this table", "primaryKey ต้องเป็นชื่อ field ของตารางนี้")
+                wrong((*where, "primaryKey"), "primaryKey must name fields of this table", "primaryKey ต้องเป็นชื่อ field ของตารางนี้")
         foreign_keys = schema.get("foreignKeys", [])
         if not isinstance(foreign_keys, list):
-            bad((*where, "foreignKeys"), "foreignKeys must be a list", "foreignKeys ต้องเป็นรายการ")
+            wrong((*where, "foreignKeys"), "foreignKeys must be a list", "foreignKeys ต้องเป็นรายการ")
             continue
         for index, foreign in enumerate(foreign_keys):
             reference = foreign.get("reference") if isinstance(foreign, dict) else None
@@ -255,49 +243,12 @@ def _check_keys(descriptor: dict, bad) -> None:
             target = reference.get("resource") if isinstance(reference, dict) else None
             target_fields = _key_fields(reference.get("fields")) if isinstance(reference, dict) else None
             if (fields is None or target_fields is None or len(fields) != 1 or len(target_fields) != 1
-                    or fields[0] not in own or target not in fields_of or target_fields[0] not in fields_of[target]):
-                bad((*where, "foreignKeys", index), "each foreign key must link one field of this table to one field of another table",
-                    "foreign key แต่ละรายการต้องเชื่อม field หนึ่งของตารางนี้กับ field หนึ่งของอีกตาราง")
-
-
-def _check_site_tables(descriptor: dict, bad) -> None:
-    """The tables and columns the site is made of are there, typed and linked as it reads them."""
-    resources = {r["name"]: (n, r) for n, r in enumerate(descriptor["resources"])}
-    for table in SITE_TABLES:
-        if table not in resources:
-            bad(("resources",), f"the table {table} is missing: the site is built from it",
-                f"ไม่มีตาราง {table} ซึ่งเว็บไซต์ต้องใช้")
-            continue
-        number, resource = resources[table]
-        schema = resource["schema"]
-        position = {f["name"]: i for i, f in enumerate(schema["fields"])}
-        fields = {f["name"]: f for f in schema["fields"]}
-        links = {f["fields"][0] if isinstance(f["fields"], list) else f["fields"]: f["reference"]["resource"]
-                 for f in schema.get("foreignKeys", [])}
-        for name, kind, required, target in site_columns(table):
-            spec = fields.get(name)
-            where = ("resources", number, "schema", "fields", position[name]) if name in position else \
-                ("resources", number, "schema", "fields")
-            if spec is None:
-                bad(where, f"the field {name} is missing: the site reads it", f"ไม่มี field {name} ซึ่งเว็บไซต์ต้องใช้")
-            elif spec.get("type", "string") != ("string" if kind == "uri" else kind):
-                bad(where, f"must have type {kind}", f"ต้องมี type เป็น {kind}")
-            elif kind == "uri" and spec.get("format") != "uri":
-                bad(where, "must keep 'format: uri': the site links to it, so only http(s) addresses may be written",
-                    "ต้องคงไว้ 'format: uri' เพราะเว็บไซต์ลิงก์ไปยังที่อยู่นี้ จึงรับเฉพาะที่อยู่ http(s)")
-            elif required and not spec.get("constraints", {}).get("required"):
-                bad(where, "must keep 'required: true': the site needs it on every row",
-                    "ต้องคงไว้ 'required: true' เพราะเว็บไซต์ต้องใช้ในทุกแถว")
-            elif target and links.get(name) != target:
-                bad(where, f"must keep its foreign key to {target}", f"ต้องคง foreign key ไปยัง {target}")
-            elif name in site_enums(table) and spec.get("constraints", {}).get("enum") != site_enums(table)[name]:
-                values = ", ".join(site_enums(table)[name])
-                bad(where, f"must keep exactly the allowed values (enum) {values}: the site reads each of them",
-                    f"ต้องคงค่าที่อนุญาต (enum) ไว้ตามนี้ทุกค่า: {values} เพราะเว็บไซต์อ่านแต่ละค่า")
-        key = schema.get("primaryKey")
-        if table in SITE_KEYS and ([key] if isinstance(key, str) else key) != SITE_KEYS[table]:
-            bad(("resources", number, "schema", "primaryKey"), f"primaryKey must stay [{', '.join(SITE_KEYS[table])}]",
-                f"primaryKey ต้องคงเป็น [{', '.join(SITE_KEYS[table])}]")
+                    or fields[0] not in own or not isinstance(target, str) or target not in fields_of
+                    or target_fields[0] not in fields_of[target]):
+                wrong((*where, "foreignKeys", index),
+                      "each foreign key must link one field of this table to one field of another table",
+                      "foreign key แต่ละรายการต้องเชื่อม field หนึ่งของตารางนี้กับ field หนึ่งของอีกตาราง")
+    return ok
 
 
 def _label(descriptor, place: tuple) -> str:
