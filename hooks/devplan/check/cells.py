@@ -26,7 +26,8 @@ DATE_YEARS = range(1990, 2101)
 INTEGER = re.compile(r"[+-]?[0-9]+")
 NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-URI = re.compile(r"https?://[^\s]+", re.ASCII)
+# A web address, the only kind of address the site links (a javascript: address would run on a click).
+URI = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.ASCII)
 EXACT_INTEGERS = 2 ** 53  # beyond this a JSON reader (JavaScript) changes the number
 # How large and how close to zero a number may be: between these every figure derived from
 # values (changes, ratios, rates, chart ticks) stays a finite number. 10^15 baht is a

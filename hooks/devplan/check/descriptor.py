@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from .cells import URI
 from .sitetables import check_site_tables
 
 # Frictionless' name pattern, without "/" (a package name also names the zip download).
@@ -27,7 +28,6 @@ NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 PATH_PART = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 FIELD_TYPES = ("string", "integer", "number", "date")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same safe loader, ten times faster in C
-WEB_ADDRESS = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.ASCII)  # a licence's path is linked on every page
 TEXTS = ("title", "title_th", "title_en", "description", "description_th", "description_en")  # shown on the Data page
 
 
@@ -162,7 +162,7 @@ def _check_licences(licenses, bad) -> None:
             continue
         if "name" in item and not isinstance(item["name"], str):
             bad((*where, "name"), "a licence's name must be text", "name ของ licenses ต้องเป็นข้อความ")
-        if "path" in item and not (isinstance(item["path"], str) and WEB_ADDRESS.fullmatch(item["path"])):
+        if "path" in item and not (isinstance(item["path"], str) and URI.fullmatch(item["path"])):
             bad((*where, "path"), "a licence's path must be a web address starting with https://",
                 "path ของ licenses ต้องเป็นที่อยู่เว็บที่ขึ้นต้นด้วย https://")
         _check_texts(where, item, bad)

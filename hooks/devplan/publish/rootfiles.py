@@ -4,9 +4,18 @@ downloads under data/ are written by downloads.write_downloads.)"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import shutil
 from pathlib import Path
+
+STYLE = "body{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.6}"
+
+
+def _hash(text: str) -> str:
+    """A Content-Security-Policy source that allows exactly this inline script or style."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'"
 
 
 def language_chooser(site_names: dict[str, str]) -> str:
@@ -19,16 +28,7 @@ def language_chooser(site_names: dict[str, str]) -> str:
         f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(name)}</a></li>'
         for lang, name in site_names.items())
     default, others = languages[0], languages[1:]
-    return f"""<!doctype html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
-<title>{html.escape(site_names[default])}</title>
-<link rel="icon" href="{default}/assets/images/favicon.png">
-<style>body{{font-family:system-ui,sans-serif;max-width:40em;margin:3em auto;padding:0 1em;line-height:1.6}}</style>
-<script>
+    script = f"""
 (function () {{
   var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return l.slice(0, 2); }});
   var others = {list(others)!r};
@@ -36,7 +36,19 @@ def language_chooser(site_names: dict[str, str]) -> str:
     : others.filter(function (l) {{ return wanted.indexOf(l) !== -1; }})[0] || others[0] || "{default}";
   location.replace(pick + "/");
 }})();
-</script>
+"""
+    # The page's own script and style only, by their hashes: no other inline script can run.
+    policy = f"default-src 'self'; script-src {_hash(script)}; style-src {_hash(STYLE)}"
+    return f"""<!doctype html>
+<html lang="{default}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<title>{html.escape(site_names[default])}</title>
+<link rel="icon" href="{default}/assets/images/favicon.png">
+<style>{STYLE}</style>
+<script>{script}</script>
 </head>
 <body>
 <ul>

@@ -16,7 +16,7 @@ from ..model.areas import UnknownArea
 from ..model.plan import PlanModel, build_model, read_topics
 from ..render import share
 from ..render.labels import display_date, label
-from ..render.pages import PageWriter
+from ..render.pages import PageWriter, web_address
 from . import search
 from .downloads import package_descriptor, package_files
 
@@ -62,7 +62,7 @@ def settings_from(site_name: str, extra: dict, repo_url: str | None, model: Plan
     devplan = extra.get("devplan", {})
     return {
         "site_name": site_name,
-        "repo_url": repo_url or "", "edit_branch": devplan.get("branch", "main"),
+        "repo_url": web_address(repo_url), "edit_branch": devplan.get("branch", "main"),
         "data_folder": devplan.get("data", "data"), "publisher": devplan.get("publisher", {}),
         "site_url": devplan.get("base_url", ""), "data_date": model.data_date,
     }
@@ -129,7 +129,7 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
     return {
         "publisher_label": label("publisher", lang), "publisher": publisher,
         "licence_label": label("licence", lang), "licence": licence.get("name", ""),
-        "licence_url": licence.get("path", ""), "licence_note": label("licence_note", lang),
+        "licence_url": web_address(licence.get("path")), "licence_note": label("licence_note", lang),
         "date_label": label("updated", lang), "date": date or label("no_data", lang),
         "cite_label": label("how_to_cite", lang),
         # Undated (no source yet), a citation is its names and address: nothing in any language.

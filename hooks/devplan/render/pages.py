@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..addresses import site_xlsx_name, workbook_name
+from ..check.cells import URI
 from ..model import changes
 from ..model.plan import Indicator, PlanModel
 from ..model.status import STATUSES
@@ -57,6 +58,12 @@ def page_url(path: str) -> str:
     return stem
 
 
+def web_address(url) -> str:
+    """The address if it is a web address (http: or https:), else "": whatever reaches an
+    href from the data or the descriptor, a javascript: or data: address never becomes a link."""
+    return url if isinstance(url, str) and URI.fullmatch(url) else ""
+
+
 def relative(from_path: str, to_path: str) -> str:
     """A link from one page to another (or to a site file), relative so any base URL works."""
     here = page_url(from_path) or "."
@@ -79,7 +86,7 @@ class PageWriter:
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
-            num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
+            web=web_address, num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
         self.env.globals.update(date=lambda iso: format_date(iso, lang),
                                 day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,
