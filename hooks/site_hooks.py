@@ -19,13 +19,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from devplan.publish import search  # noqa: E402
 from devplan.publish.site import (  # noqa: E402
     InvalidData,
-    footer,
     generated_pages,
     load_model,
     navigation,
     search_facts,
     settings_from,
     site_area,
+    theme_globals,
     write_embed_pages,
 )
 from devplan.render.pages import join_html, split_html  # noqa: E402
@@ -82,10 +82,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """The footer's texts, for overrides/partials/footer.html."""
+    """What overrides/ prints on every page: the footer's texts, the default preview image, the feed."""
     model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
-    env.globals["dp_footer"] = footer(model, config.theme["language"], settings, _data_dir(config), config.site_url or "")
+    env.globals.update(theme_globals(model, config.theme["language"], settings, _data_dir(config), config.site_url or ""))
     return env
 
 

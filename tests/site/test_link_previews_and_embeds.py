@@ -67,7 +67,7 @@ def test_thai_preview_text_is_thai(built_site):
     assert meta(page, "og:title") == INDICATORS["tourist-arrivals"]["name_th"]
     assert "ค่าล่าสุด" in meta(page, "og:description") and "Latest" not in meta(page, "og:description")
     home = soup(built_site / "th" / "index.html")
-    assert meta(home, "og:image") == f"{BASE}previews/th/site.png"
+    assert meta(home, "og:image") == f"{BASE}previews/th.png"
 
 
 @pytest.mark.parametrize("lang,words,year", [("th", "ค่าล่าสุด", "พ.ศ. 2558"), ("en", "Latest value", "2015")])
@@ -82,7 +82,8 @@ def test_indicator_description_carries_the_latest_value_and_year(built_site, lan
 def test_every_indicator_has_a_preview_image_per_language(built_site):
     for lang in ("th", "en"):
         names = {p.stem for p in (built_site / "previews" / lang).glob("*.png")}
-        assert names == {*INDICATORS, "site"}
+        assert names == set(INDICATORS)
+        assert (built_site / "previews" / f"{lang}.png").is_file()  # every other page's, outside the ids' folder
 
 
 def test_preview_text_from_data_is_escaped(hostile_site):

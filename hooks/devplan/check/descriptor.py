@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 import yaml
 
+from ..addresses import GENERATED, generated, site_xlsx_name, zip_name
 from .cells import URI
 from .sitetables import check_site_tables
 
@@ -114,6 +115,10 @@ def check_descriptor(descriptor, add) -> bool:
     if not isinstance(name, str) or not NAME.fullmatch(name):
         bad(("name",), "the package needs a name in lowercase letters, digits, '.', '_' and '-' (e.g. my-province-plan)",
             "ชุดข้อมูลต้องมีชื่อ (name) ที่ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' และ '-' เช่น my-province-plan")
+    elif {zip_name(descriptor), site_xlsx_name(descriptor)} & set(GENERATED):
+        bad(("name",), f"the name '{name}' would give the package's downloads the name of a file the site makes "
+            f"({', '.join(GENERATED)}): choose another", f"ชื่อ '{name}' จะทำให้ไฟล์ดาวน์โหลดของชุดข้อมูลชื่อซ้ำกับไฟล์ที่เว็บไซต์สร้างขึ้นเอง "
+            f"({', '.join(GENERATED)}) กรุณาใช้ชื่ออื่น")
     _check_licences(descriptor.get("licenses", []), bad)
     _check_texts((), descriptor, bad)
     resources = descriptor.get("resources")
@@ -138,6 +143,11 @@ def check_descriptor(descriptor, add) -> bool:
         if not isinstance(path, str) or not path.endswith(".csv") or not all(PATH_PART.fullmatch(p) for p in path.split("/")):
             bad((*where, "path"), "path must name a .csv file inside the data folder (no '..', no leading '/', no web address)",
                 "path ต้องเป็นชื่อไฟล์ .csv ภายในโฟลเดอร์ข้อมูล (ห้ามมี '..' ห้ามขึ้นต้นด้วย '/' ห้ามเป็นที่อยู่เว็บ)")
+        elif generated(path):
+            bad((*where, "path"), f"'{path}' is where the site writes a download of its own (latest-values.csv, "
+                "excel/, indicators/): name the table's file otherwise",
+                f"'{path}' เป็นที่ที่เว็บไซต์เขียนไฟล์ดาวน์โหลดของตัวเอง (latest-values.csv, excel/, indicators/) "
+                "กรุณาตั้งชื่อไฟล์ของตารางเป็นอย่างอื่น")
         schema = resource.get("schema")
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
             bad((*where, "schema"), "needs a schema with a list of fields", "ต้องมี schema ที่มีรายการ fields")

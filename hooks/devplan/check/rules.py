@@ -7,13 +7,12 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from ..addresses import RESERVED_IDS
 from .aggregates import check_aggregates
 from .descriptor import unsafe_reason
 from .encoding import NotUtf8, csv_text
 from .problems import Package, Problem, display_path, resource_file
 
-# Ids that would replace a page the site generates in the same folder (indicators/index).
-RESERVED_IDS = {"index"}
 # The home page's doors by topic, kept beside the package: a topic's titles and its indicators' ids.
 TOPICS_FILE = "topics.csv"
 TOPIC_COLUMNS = ("topic_id", "title_th", "title_en", "indicators")

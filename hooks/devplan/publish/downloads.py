@@ -25,7 +25,19 @@ from pathlib import Path
 
 import yaml
 
-from ..addresses import LATEST_CSV, LATEST_XLSX, excel_path, site_xlsx_name, zip_name
+from ..addresses import (
+    ALL_JSON,
+    DESCRIPTOR_JSON,
+    INDICATOR_FOLDER,
+    LATEST_CSV,
+    LATEST_XLSX,
+    ZIP_LICENCE,
+    ZIP_README,
+    excel_path,
+    indicator_file,
+    site_xlsx_name,
+    zip_name,
+)
 from ..check.descriptor import package_file  # only regular files inside the package, never through a link
 from ..model.areas import Area
 from ..model.plan import Indicator, PlanModel
@@ -216,7 +228,7 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     published = {**descriptor, "homepage": base_url, "created": stamp.isoformat() + "Z",
                  "citation": f"{descriptor.get('title', descriptor['name'])}, data as of {stamp.date().isoformat()}. "
                              f"{base_url}"}
-    files: dict[str, bytes] = {"datapackage.json": _json(published)}
+    files: dict[str, bytes] = {DESCRIPTOR_JSON: _json(published)}
     for resource in descriptor["resources"]:
         files[resource["path"]] = package_file(data_dir, resource["path"]).read_bytes()
     for resource in descriptor["resources"]:
@@ -225,16 +237,16 @@ def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[
     documents = sorted({s.document for s in model.sources.values() if s.document})
     for document in documents:
         files[document] = package_file(data_dir, document).read_bytes()
-    files["all.json"] = _json(_all_tables(model, descriptor))
+    files[ALL_JSON] = _json(_all_tables(model, descriptor))
     readme = README.format(title=descriptor.get("title", descriptor["name"]), description=descriptor.get("description", ""),
                            date=stamp.date().isoformat(), url=base_url)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         tables = [r["path"] for r in descriptor["resources"]]
-        for name in ["datapackage.json", *tables, *map(excel_path, tables), *documents]:
+        for name in [DESCRIPTOR_JSON, *tables, *map(excel_path, tables), *documents]:
             archive.writestr(zip_entry(name, stamp), files[name])
-        archive.writestr(zip_entry("README.txt", stamp), readme.encode())
-        archive.writestr(zip_entry("LICENSE.txt", stamp), LICENCE.encode())
+        archive.writestr(zip_entry(ZIP_README, stamp), readme.encode())
+        archive.writestr(zip_entry(ZIP_LICENCE, stamp), LICENCE.encode())
     files[zip_name(descriptor)] = buffer.getvalue()
     return files
 
@@ -265,7 +277,7 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
                     publisher: dict | None = None) -> None:
     """Every download into out_dir (the site's data/ folder)."""
     out_dir = Path(out_dir)
-    (out_dir / "indicators").mkdir(parents=True, exist_ok=True)
+    (out_dir / INDICATOR_FOLDER).mkdir(parents=True, exist_ok=True)
     for name, content in package_files(model, data_dir, base_url).items():
         (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (out_dir / name).write_bytes(content)
@@ -275,6 +287,6 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     (out_dir / LATEST_CSV).write_bytes(latest_csv(model, base_url))
     (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
-        (out_dir / "indicators" / f"{indicator.indicator_id}.csv").write_bytes(indicator_csv(indicator, model.areas.own))
-        (out_dir / "indicators" / f"{indicator.indicator_id}.xlsx").write_bytes(
+        (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(indicator_csv(indicator, model.areas.own))
+        (out_dir / indicator_file(indicator.indicator_id, "xlsx")).write_bytes(
             indicator_xlsx(indicator, model.areas.own, stamp, base_url, publisher))

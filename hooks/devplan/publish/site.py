@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..addresses import FEED, preview_path
 from ..check.report import failure_summary, listing
 from ..check.tables import read_package
 from ..model.history import data_changes
@@ -117,6 +118,13 @@ def write_embed_pages(model: PlanModel, lang: str, settings: dict, site_dir: str
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8"))
+
+
+def theme_globals(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, site_url: str) -> dict:
+    """What the theme's templates (overrides/) print on every page: the footer's texts, the
+    preview image of pages that have none of their own, the feed's address."""
+    return {"dp_footer": footer(model, lang, settings, data_dir, site_url), "dp_site_preview": preview_path(lang),
+            "dp_feed": FEED}
 
 
 def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, site_url: str) -> dict[str, str]:

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
+from ..addresses import FEED
 from ..model.history import Change
 from ..model.plan import Indicator
 from .labels import display_year, format_date, format_number, label
 
-FEED = "changes.xml"  # beside each language's pages: th/changes.xml, en/changes.xml
 FEED_ENTRIES = 50  # the newest commits; the changes page has all of them
 FIGURE_STATUSES = ("preliminary", "revised", "final")
 

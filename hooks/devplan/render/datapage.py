@@ -3,17 +3,17 @@ the Table Schemas, in the page's language."""
 
 from __future__ import annotations
 
-from ..addresses import excel_path, zip_name
+from ..addresses import ALL_JSON, DESCRIPTOR_JSON, excel_path, zip_name
 from .labels import label
 
 
 def package_files(downloads: dict[str, bytes], descriptor: dict, lang: str) -> list[dict]:
     """The whole-package files, each with its Excel-ready copy where there is one."""
     archive = zip_name(descriptor)
-    described = {"datapackage.json": ("descriptor", "JSON"), "all.json": ("json_all", "JSON"), archive: ("zip_all", "ZIP")}
+    described = {DESCRIPTOR_JSON: ("descriptor", "JSON"), ALL_JSON: ("json_all", "JSON"), archive: ("zip_all", "ZIP")}
     resources = {r["path"]: r for r in descriptor["resources"]}
     files = []
-    for name in [archive, "datapackage.json", "all.json", *resources]:
+    for name in [archive, DESCRIPTOR_JSON, ALL_JSON, *resources]:
         key, kind = described.get(name, (None, "CSV (UTF-8)"))
         excel = excel_path(name) if name in resources else None
         files.append({"name": name, "format": kind, "size": size(len(downloads[name])),

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..addresses import site_xlsx_name, workbook_name
+from ..addresses import FEED, embed_path, indicator_downloads, site_xlsx_name, workbook_name
 from ..check.cells import URI
 from ..model import changes
 from ..model.plan import Indicator, PlanModel
@@ -86,7 +86,7 @@ class PageWriter:
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
-            web=web_address, num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
+            web=web_address, feed=FEED, num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
         self.env.globals.update(date=lambda iso: format_date(iso, lang),
                                 day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,
@@ -118,7 +118,7 @@ class PageWriter:
                  "reporting.md": self.reporting,
                  "data.md": partial(self.data, downloads, descriptor), "changes.md": partial(self.changes, changes),
                  "latest.md": self.latest,
-                 changelog.FEED: partial(changelog.atom_feed, changes, self.model.indicators, self.lang, self.settings)}
+                 FEED: partial(changelog.atom_feed, changes, self.model.indicators, self.lang, self.settings)}
         for plan in self.model.plans:
             pages[f"plans/{plan.plan_id}/index.md"] = partial(self.plan, plan)
         for strategy in self.model.strategies.values():
@@ -188,7 +188,8 @@ class PageWriter:
             i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
             progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
-            downloads=downloads_for(indicator.indicator_id), publishers=share.publishers(indicator, self.lang),
+            downloads=indicator_downloads(indicator.indicator_id), embed=embed_path(indicator.indicator_id),
+            publishers=share.publishers(indicator, self.lang),
             rows=values.table_rows(indicator, self.lang), plan_start=changes.plan_start(indicator),
             plan_base=changes.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []), topics=self.topics_of.get(indicator.indicator_id, []),
@@ -301,7 +302,3 @@ def _quote(text: str) -> str:
 
     return quote(text, safe="")
 
-
-def downloads_for(indicator_id: str) -> dict[str, str]:
-    """Stable, documented addresses of an indicator's files, relative to the site root."""
-    return {"csv": f"data/indicators/{indicator_id}.csv", "xlsx": f"data/indicators/{indicator_id}.xlsx"}

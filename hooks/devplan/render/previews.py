@@ -22,6 +22,7 @@ from zlib import Z_RLE
 
 from PIL import Image, ImageDraw, ImageFont, features
 
+from ..addresses import preview_file
 from ..model.plan import Indicator, PlanModel
 from .charts import _joined, _kind, _other_kinds, value_ticks
 from .labels import display_year, format_number, label, year_label
@@ -38,12 +39,6 @@ STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
 }
 MARGIN = 64
 CHART = (760, 220, 1136, 440)  # left, top, right, bottom of the small chart (its scale's labels above and below)
-
-
-def preview_path(lang: str, indicator_id: str | None = None) -> str:
-    """Where a page's preview image lives, relative to the site root (both languages'
-    images sit outside the language folders, which MkDocs empties when it builds)."""
-    return f"previews/{lang}/{indicator_id or 'site'}.png"
 
 
 def shapes_thai() -> bool:
@@ -381,10 +376,11 @@ def write_previews(model: PlanModel, out_dir: Path, lang: str, site: tuple[str, 
     # system and faulting fresh memory in for each one (an eighth of the time, measured).
     Image.core.set_blocks_max(8)
     site_name, site_description = site
-    folder = Path(out_dir) / lang
-    folder.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    (out_dir / lang).mkdir(parents=True, exist_ok=True)
     k, n = share
     if k == 0:
-        (folder / "site.png").write_bytes(png(site_image(lang, site_name, site_description, host)))
+        (out_dir / preview_file(lang)).write_bytes(png(site_image(lang, site_name, site_description, host)))
     for indicator in list(model.indicators.values())[k::n]:
-        (folder / f"{indicator.indicator_id}.png").write_bytes(png(indicator_image(indicator, lang, site_name, host)))
+        (out_dir / preview_file(lang, indicator.indicator_id)).write_bytes(
+            png(indicator_image(indicator, lang, site_name, host)))

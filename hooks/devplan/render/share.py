@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
+from ..addresses import embed_path, preview_path
 from ..model.plan import Indicator
 from . import charts
 from .labels import display_date, format_number, label, year_label
-from .previews import preview_path
 
 EMBED_HEIGHT = 520  # px: the title, a chart tall enough to read and the source line
 
@@ -41,10 +41,6 @@ def indicator_meta(indicator: Indicator, lang: str) -> dict[str, str]:
 def publishers(indicator: Indicator, lang: str) -> str:
     """Who published the indicator's figures, each once, main source first."""
     return "; ".join(dict.fromkeys(getattr(s, f"publisher_{lang}") for s in indicator.sources))
-
-
-def embed_path(indicator_id: str) -> str:
-    return f"embed/{indicator_id}/index.html"
 
 
 def page_address(settings: dict, lang: str, path: str) -> str:
