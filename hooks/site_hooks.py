@@ -36,7 +36,7 @@ _unwritten: dict[str, dict] = {}  # per site_dir: {path: a function writing the 
 _html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
 _packed_html: dict[str, dict[str, bytes]] = {}  # per site_dir, per page: its HTML until the engine writes it
 _indicator_facts: dict[str, dict] = {}  # per site_dir: an indicator page's value, snippet and topics, for search
-SEARCH_WORDS = ROOT / "docs" / "search-words.csv"  # everyday words readers type, for search
+DOCS = ROOT / "docs"  # search-words.csv: everyday words readers type, for search
 _search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
 
 
@@ -53,7 +53,7 @@ def on_config(config):
         raise Abort(f"The data has problems / ข้อมูลมีปัญหา:\n{problems}") from None
     config.nav = navigation(model, config.theme["language"])
     try:
-        _search_words[config.site_dir] = search.read_search_words(SEARCH_WORDS)
+        _search_words[config.site_dir] = search.read_search_words(DOCS)
     except ValueError as problem:
         raise Abort(str(problem)) from None
     _search_records[config.site_dir] = []

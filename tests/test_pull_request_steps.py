@@ -24,7 +24,7 @@ def test_good_data_passes_every_step_in_order(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert out.index("scripts/validate.py") < out.index("scripts/build.py") < out.index("\ntrue")
-    assert "OK: 11 tables" in out and (site / "index.html").exists()
+    assert "OK: 12 tables" in out and (site / "index.html").exists()
 
 
 def test_bad_data_stops_the_check_at_validation_with_annotations(tmp_path):

@@ -18,6 +18,7 @@ def test_an_indicator_called_site_keeps_every_other_page_preview(tiny, tmp_path)
     rewrite(tiny / "indicators.csv", "pm25,g-air,", "site,g-air,")
     for file in ("observations.csv", "targets.csv"):
         rewrite(tiny / file, "pm25,", "site,", count=-1)
+    rewrite(tiny / "topics.csv", ",pm25 ", ",site ")
     package = read_package(tiny)
     assert package.problems == []
     write_previews(build_model(package), tmp_path, "en", ("Site", "Every goal and indicator"), "https://example.org/")

@@ -69,12 +69,41 @@ def test_snippets_end_between_words(limit):
 
 
 def test_the_search_words_list_reads_and_a_bad_row_is_located(tmp_path):
-    pairs = search.read_search_words(ROOT / "docs" / "search-words.csv")
+    pairs = search.read_search_words(ROOT / "docs")
     assert ("หมอกควัน", "PM2.5") in pairs and ("GDP", "gross provincial product") in pairs
-    bad = tmp_path / "search-words.csv"
-    bad.write_text("typed,finds\nฝุ่น,PM2.5\nsmog,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"search-words.csv:3: .*finds"):
-        search.read_search_words(bad)
+    (tmp_path / "search-words.csv").write_text("typed,finds\nฝุ่น,PM2.5\nsmog,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"search-words.csv:3:finds: 'finds' must not be empty / .*ต้องไม่ว่าง"):
+        search.read_search_words(tmp_path)
+
+
+SEARCH_WORD_CASES = {
+    # defect: (file bytes, expected (row, column, code))
+    "not-utf8": ("typed,finds\nหมอกควัน,PM2.5\n".encode("cp874"), (2, None, "not-utf8")),
+    "duplicate-pair": ("typed,finds\nhaze,PM2.5\nhaze,PM2.5\n".encode(), (3, "finds", "duplicate-key")),
+    "control-character": ("typed,finds\nha\x00ze,PM2.5\n".encode(), (2, "typed", "control-character")),
+    "unclosed-quote": ('typed,finds\n"haze,PM2.5\n'.encode(), (2, None, "unparsable-csv")),
+    "renamed-column": ("typed,find\nhaze,PM2.5\n".encode(), (1, "find", "renamed-column")),
+}
+
+
+@pytest.mark.parametrize("content,expected", SEARCH_WORD_CASES.values(), ids=SEARCH_WORD_CASES.keys())
+def test_a_broken_search_words_list_is_checked_like_a_table(tmp_path, content, expected):
+    from devplan.check.tables import read_search_words
+
+    (tmp_path / "search-words.csv").write_bytes(content)
+    found = {(p.row, p.column, p.code) for p in read_search_words(tmp_path).problems}
+    assert expected in found, found
+    assert all(p.message_en and p.message_th for p in read_search_words(tmp_path).problems)
+
+
+def test_a_linked_search_words_list_is_never_read(tmp_path):
+    outside = tmp_path / "secret.csv"
+    outside.write_text("typed,finds\nSECRET,SECRET\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "search-words.csv").symlink_to(outside)
+    with pytest.raises(ValueError) as failure:
+        search.read_search_words(tmp_path / "docs")
+    assert "SECRET" not in str(failure.value) and "ลิงก์" in str(failure.value)
 
 
 def test_two_words_typed_as_one_run_find_a_title_that_has_them():

@@ -203,9 +203,17 @@ def test_cli_summary_on_clean_data(tiny):
     result = run_cli("pkg", cwd=tiny.parent)
     assert result.returncode == 0
     # The fixture holds 2 sources, 5 areas, 3 memberships, 3 plans, 4 strategies, 2 goals,
-    # 6 indicators, 4 targets, 21 observations, 2 projects and 2 strategy links: 54 rows.
+    # 6 indicators, 4 targets, 21 observations, 2 projects, 2 strategy links and 2 topics: 56 rows.
     (line,) = result.stdout.strip().splitlines()
-    assert "11 tables, 54 rows, 6 indicators, 21 observations" in line
+    assert "12 tables, 56 rows, 6 indicators, 21 observations" in line
+
+
+def test_cli_checks_the_search_words_like_a_table_in_both_languages(tiny, tmp_path):
+    (tmp_path / "search-words.csv").write_bytes("typed,finds\nหมอกควัน,PM2.5\n".encode("cp874"))
+    result = run_cli("pkg", "--docs", str(tmp_path), cwd=tiny.parent)
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("search-words.csv:2: the file is not UTF-8") and "ไฟล์ไม่ได้เข้ารหัส" in line
 
 
 @pytest.mark.parametrize("script", ["validate.py", "new_indicator.py"])

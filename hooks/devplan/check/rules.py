@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from pathlib import Path
 
 from ..addresses import RESERVED_IDS
 from .aggregates import check_aggregates
 from .descriptor import unsafe_reason
-from .encoding import NotUtf8, csv_text
-from .problems import Package, Problem, display_path, resource_file
+from .problems import Package, Problem, resource_file
 
-# The home page's doors by topic, kept beside the package: a topic's titles and its indicators' ids.
-TOPICS_FILE = "topics.csv"
-TOPIC_COLUMNS = ("topic_id", "title_th", "title_en", "indicators")
 PAGE_IDS = {"plans": "plan_id", "strategies": "strategy_id", "goals": "goal_id", "indicators": "indicator_id"}
 # How far ahead of the checking computer's clock (UTC) an access date may be: a maintainer
 # east of UTC can be a day ahead of the CI server.
@@ -39,8 +32,8 @@ def check_rules(package: Package, today: dt.date | None = None) -> list[Problem]
         problems += _future_access(package, today or dt.datetime.now(dt.timezone.utc).date())
     problems += _links_and_coverage(package)
     problems += check_aggregates(package)
-    if "indicators" in tables:  # topics.csv, the home page's doors by topic, names indicators
-        problems += topic_rows(package.base, {i["indicator_id"] for i in tables["indicators"]})[1]
+    if "indicators" in tables and "topics" in tables:
+        problems += _topic_indicators(package)
     return problems
 
 
@@ -248,49 +241,14 @@ def _links_and_coverage(package: Package) -> list[Problem]:
     return problems
 
 
-def topic_rows(base: Path, indicator_ids: set[str]) -> tuple[list[dict], list[Problem]]:
-    """The rows of topics.csv and its problems (neither when the package has no such file)."""
-    path = Path(base) / TOPICS_FILE
-    if not path.exists() and not path.is_symlink():
-        return [], []
-    shown = display_path(path)
-    # The same rule as every table: only an ordinary file inside the package, never a link.
-    unsafe = unsafe_reason(Path(base), TOPICS_FILE)
-    if unsafe:
-        return [], [Problem(shown, None, None, "unsafe-file", *unsafe)]
-    try:
-        text = csv_text(path.read_bytes())
-    except NotUtf8 as error:
-        return [], [Problem(shown, error.line, None, "not-utf8", error.en, error.th)]
-    problems: list[Problem] = []
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in TOPIC_COLUMNS if c not in (reader.fieldnames or [])]
-    for column in missing:
-        problems.append(Problem(shown, 1, column, "missing-column", f"column '{column}' is missing: add it to the header row",
-                                f"ไม่มีคอลัมน์ '{column}': กรุณาเพิ่มในแถวหัวตาราง"))
-    if missing:
-        return [], problems
-    rows, seen = [], set()
-    for number, raw in enumerate(reader, start=2):
-        row = {c: (raw[c] or "").strip() for c in TOPIC_COLUMNS}
-        row["indicators"] = row["indicators"].split()
-        for column, language in (("title_th", ("Thai", "ไทย")), ("title_en", ("English", "อังกฤษ"))):
-            if not row[column]:
-                problems.append(Problem(shown, number, column, "missing-text",
-                                        f"{language[0]} text is missing: every text a reader sees needs Thai and English",
-                                        f"ไม่มีข้อความภาษา{language[1]}: ทุกข้อความที่ผู้อ่านเห็นต้องมีทั้งภาษาไทยและภาษาอังกฤษ"))
-        if row["topic_id"] in seen:
-            problems.append(Problem(shown, number, "topic_id", "duplicate-key",
-                                    f"'{row['topic_id']}' appears twice: each topic_id must be unique",
-                                    f"'{row['topic_id']}' ซ้ำกัน: topic_id ต้องไม่ซ้ำกัน"))
-        seen.add(row["topic_id"])
-        if not row["indicators"]:
-            problems.append(Problem(shown, number, "indicators", "missing-value",
-                                    "'indicators' must not be empty: list indicator ids separated by spaces",
-                                    "ช่อง 'indicators' ต้องไม่ว่าง: ใส่รหัสตัวชี้วัด คั่นด้วยเว้นวรรค"))
-        for unknown in [i for i in row["indicators"] if i not in indicator_ids]:
-            problems.append(Problem(shown, number, "indicators", "unknown-reference",
-                                    f"'{unknown}' is not an indicator_id in indicators.csv: fix the spelling or add that row first",
-                                    f"ไม่พบ '{unknown}' ในคอลัมน์ indicator_id ของ indicators.csv: แก้การสะกด หรือเพิ่มแถวนั้นก่อน"))
-        rows.append(row)
-    return rows, problems
+def _topic_indicators(package: Package) -> list[Problem]:
+    """Each id a topic lists (the home page's doors) is an indicator of indicators.csv."""
+    known = {i["indicator_id"] for i in package.tables["indicators"]}
+    problems = []
+    for topic, number in _rows(package, "topics"):
+        for unknown in [i for i in (topic["indicators"] or "").split() if i not in known]:
+            problems.append(Problem(
+                resource_file(package, "topics"), number, "indicators", "unknown-reference",
+                f"'{unknown}' is not an indicator_id in indicators.csv: fix the spelling or add that row first",
+                f"ไม่พบ '{unknown}' ในคอลัมน์ indicator_id ของ indicators.csv: แก้การสะกด หรือเพิ่มแถวนั้นก่อน"))
+    return problems

@@ -58,6 +58,7 @@ SITE_TABLES = {
     "projects": ("project_id", f"project_id!#id strategy_id!->strategies fiscal_year:integer!{YEARS} name_th! "
                  f"name_en! agency_th! agency_en! budget_thb:number! {SOURCE}"),
     "strategy_goals": ("strategy_id goal_id", f"strategy_id!->strategies goal_id!->goals basis_th! basis_en! {SOURCE}"),
+    "topics": ("topic_id", "topic_id!#id title_th! title_en! indicators!#ids"),  # the home page's doors
 }
 WORD = re.compile(r"(?P<name>[a-z0-9_]+)(?::(?P<type>[a-z]+))?(?P<required>!)?(?P<optional>\?)?"
                   r"(?:=(?P<enum>[a-z|-]+))?(?:#(?P<pattern>ids?|area))?(?:~(?P<format>uri))?"

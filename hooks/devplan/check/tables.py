@@ -64,6 +64,26 @@ def read_package(path: str | Path) -> Package:
     return package
 
 
+# docs/search-words.csv: everyday words readers type and the word of the pages each finds
+# (publish/search.py). Not a table of the package, but read and checked like one.
+SEARCH_WORDS = {"name": "search-words", "path": "search-words.csv", "schema": {
+    "primaryKey": ["typed", "finds"],
+    "fields": [{"name": "typed", "constraints": {"required": True}}, {"name": "finds", "constraints": {"required": True}}]}}
+
+
+def read_search_words(folder: str | Path) -> Package:
+    """The search words of the site's docs folder (a table "search-words" in `tables`), with
+    every problem located like a package table's; no file means no words."""
+    package = Package(descriptor={"resources": [SEARCH_WORDS]}, base=Path(folder))
+    path = package.base / SEARCH_WORDS["path"]
+    if path.exists() or path.is_symlink():
+        _read_table(package, SEARCH_WORDS)
+        _check_keys(package, SEARCH_WORDS)
+    else:
+        package.tables["search-words"], package.row_numbers["search-words"] = [], []
+    return package
+
+
 def _fail(descriptor_path: Path, shown: str, code: str, en: str, th: str) -> Package:
     package = Package(descriptor={}, base=descriptor_path.parent)
     package.problems.append(Problem(shown, None, None, code, en, th))

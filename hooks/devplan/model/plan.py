@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..check.problems import Package
-from ..check.rules import topic_rows
 from .areas import Area, Areas
 from .base import Source, Texts
 from .status import NO_TARGET, NOT_ENOUGH_DATA, Progress, assess, choose_targets
@@ -184,6 +182,16 @@ class Plan(Texts):
         return list(seen.values())
 
 
+@dataclass(frozen=True)
+class Topic(Texts):
+    """A door of the home page: a topic's titles and its indicators (the topics table)."""
+
+    topic_id: str
+    title_th: str
+    title_en: str
+    indicators: tuple[Indicator, ...]
+
+
 @dataclass(eq=False)  # hashed by identity: caches key on the model
 class PlanModel:
     plans: list[Plan]
@@ -194,6 +202,7 @@ class PlanModel:
     sources: dict[str, Source]
     tables: dict[str, list[dict]] = field(default_factory=dict)  # the typed rows, for downloads
     areas: Areas | None = None  # every area, and the site's own (model/areas.py)
+    topics: list[Topic] = field(default_factory=list)  # the home page's doors, in file order
 
     @property
     def data_date(self) -> dt.date | None:
@@ -271,21 +280,6 @@ def build_model(package: Package, area: str) -> PlanModel:
         project.strategy.projects.append(project)
         projects.append(project)
     ordered_plans = sorted(plans.values(), key=lambda p: (["long-term", "development", "action"].index(p.kind), p.start_year))
-    return PlanModel(ordered_plans, strategies, goals, indicators, projects, sources, t, areas)
-
-
-@dataclass(frozen=True)
-class Topic(Texts):
-    """A door of the home page: a topic's titles and its indicators (topics.csv)."""
-
-    topic_id: str
-    title_th: str
-    title_en: str
-    indicators: tuple[Indicator, ...]
-
-
-def read_topics(base: Path, model: PlanModel) -> list[Topic]:
-    """The topics of a checked package, in file order."""
-    rows, _ = topic_rows(base, set(model.indicators))
-    return [Topic(r["topic_id"], r["title_th"], r["title_en"], tuple(model.indicators[i] for i in r["indicators"]))
-            for r in rows]
+    topics = [Topic(r["topic_id"], r["title_th"], r["title_en"], tuple(indicators[i] for i in r["indicators"].split()))
+              for r in t["topics"]]
+    return PlanModel(ordered_plans, strategies, goals, indicators, projects, sources, t, areas, topics)

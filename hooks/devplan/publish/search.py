@@ -28,7 +28,6 @@ the change from the previous comparable value, then what it measures.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 import subprocess
@@ -37,6 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..check.report import failure_summary, listing
+from ..check.tables import read_search_words as check_search_words
 from ..render.labels import format_number, label, year_label
 from ..render.values import headline_change
 from . import processes, scratch
@@ -185,19 +186,13 @@ def typed_keys(typed: str) -> list[str]:
     return latin + word_keys(runs) + word_keys([w for run in runs for w in _cut(run) if w != run])
 
 
-def read_search_words(path: str | Path) -> tuple[tuple[str, str], ...]:
-    """The (typed, finds) pairs of docs/search-words.csv, each typed word with every word
-    its group finds (word_groups); a row with an empty cell is an error."""
-    path = Path(path)
-    pairs = []
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        for number, row in enumerate(csv.DictReader(file), start=2):
-            typed, finds = (row.get("typed") or "").strip(), (row.get("finds") or "").strip()
-            if not typed or not finds:
-                raise ValueError(f"{path}:{number}: each row needs a typed word and the word it finds / "
-                                 f"แต่ละแถวต้องมีทั้งคำที่ผู้อ่านพิมพ์ (typed) และคำที่ปรากฏบนหน้าเว็บ (finds)")
-            pairs.append((typed, finds))
-    return word_groups(pairs)
+def read_search_words(folder: str | Path) -> tuple[tuple[str, str], ...]:
+    """The (typed, finds) pairs of the docs folder's search-words.csv, checked like a table
+    of the package, each typed word with every word its group finds (word_groups); raises ValueError listing every problem, in English and Thai."""
+    words = check_search_words(folder)
+    if words.problems:
+        raise ValueError("\n".join([*listing(words.problems), failure_summary(words)]))
+    return word_groups([(row["typed"].strip(), row["finds"].strip()) for row in words.tables["search-words"]])
 
 
 def word_groups(pairs) -> tuple[tuple[str, str], ...]:

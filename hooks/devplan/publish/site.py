@@ -14,7 +14,7 @@ from ..check.report import failure_summary, listing
 from ..check.tables import read_package
 from ..model.history import data_changes
 from ..model.areas import UnknownArea
-from ..model.plan import PlanModel, build_model, read_topics
+from ..model.plan import PlanModel, build_model
 from ..render import share
 from ..render.labels import display_date, label
 from ..render.pages import PageWriter, web_address
@@ -97,7 +97,6 @@ def navigation(model: PlanModel, lang: str) -> list:
 def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, Callable[[], str]]:
     """{path: a function writing its text} for every generated page of one language."""
     downloads, descriptor, changes = published(model, data_dir, settings["site_url"])
-    settings = {**settings, "topics": read_topics(Path(data_dir), model)}  # the home page's doors
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
 

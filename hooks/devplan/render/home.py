@@ -3,7 +3,7 @@
 Key facts follow a rule, so nothing is hard-coded and any province's data gets them: for
 each area (strategy) of the five-year development plan, each goal in order offers its
 indicator with the most recent value (the first row of indicators.csv breaks a tie), up to
-KEY_FACTS_PER_AREA. Topic doors come from `topics.csv` beside the data package, kept by
+KEY_FACTS_PER_AREA. Topic doors come from the package's topics table (topics.csv), kept by
 maintainers: one row per topic, its titles and the ids of its indicators. A wrong id stops
 the build with the file, row and column, in English and Thai, like every data problem.
 """

@@ -97,7 +97,7 @@ class PageWriter:
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
         self.topics_of: dict[str, list] = {}  # the home page's topics (topics.csv) of each indicator, by id
-        for topic in settings.get("topics", []):
+        for topic in model.topics:
             for member in topic.indicators:
                 self.topics_of.setdefault(member.indicator_id, []).append(topic)
 
@@ -141,7 +141,7 @@ class PageWriter:
 
     def home(self) -> str:
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
-                            **self._glance(), key_facts=home.key_facts(self._areas()), topics=self.settings.get("topics", []),
+                            **self._glance(), key_facts=home.key_facts(self._areas()), topics=self.model.topics,
                             change=lambda i: values.short_change(i, self.lang), date=lambda d: display_date(d, self.lang))
 
     def _glance(self) -> dict:
