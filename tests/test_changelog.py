@@ -66,3 +66,14 @@ def test_feed_is_atom_and_lists_the_change(tmp_path):
 def test_feed_without_history_is_valid_and_empty():
     feed = ET.fromstring(atom_feed(None, {}, "en", SETTINGS).encode("utf-8"))
     assert feed.findall(f"{ATOM}entry") == [] and feed.find(f"{ATOM}updated").text == "2025-04-01T00:00:00Z"
+
+
+def test_feed_stays_xml_whatever_text_reaches_it():
+    """Control characters and noncharacters (in a name, a unit, a site setting) are not XML
+    even escaped: the feed leaves them out and stays well-formed."""
+    odd = SimpleNamespace(**{**vars(VISITORS), "name_en": "Visi\x01tors\uffff", "unit_en": "peo\x0bple"})
+    change = SimpleNamespace(date="2025-03-01", commit="a" * 40, table="observations", indicator_id="visitors", year=2025,
+                             kind="added", old_value=None, new_value="5", old_status=None, new_status="final")
+    text = atom_feed([change], {"visitors": odd}, "en", {**SETTINGS, "site_name": "Site\x1b", "publisher": {"en": "\ufffe"}})
+    feed = ET.fromstring(text.encode("utf-8"))
+    assert "Visitors" in feed.find(f"{ATOM}entry/{ATOM}content").text

@@ -93,6 +93,21 @@ def site_columns(table: str) -> list[Column]:
     return columns
 
 
+def pinned_field(table: str, name: str) -> dict:
+    """A column as a Table Schema field with exactly what the site pins: what any version of
+    the column must pass for the site to show it (history.py checks old versions with it).
+    A column that links to another table gets that table's id pattern."""
+    column = next(c for c in site_columns(table) if c.name == name)
+    constraints = {"required": column.required, **({"enum": list(column.enum)} if column.enum else {})}
+    if column.bounds:
+        constraints.update(minimum=column.bounds[0], maximum=column.bounds[1])
+    target = column.target and next(c for c in site_columns(column.target) if c.name == site_key(column.target)[0])
+    if column.pattern or (target and target.pattern):
+        constraints["pattern"] = column.pattern or target.pattern
+    return {"name": name, "type": column.type, **({"format": column.format} if column.format else {}),
+            "constraints": constraints}
+
+
 def site_key(table: str) -> list[str]:
     return SITE_TABLES[table][0].split()
 

@@ -43,8 +43,8 @@ def what_changed(before: Package, after: Package, descriptor: dict, area: str) -
         old, new = read_csv(before.base / path), read_csv(after.base / path)
         tracked = name in TRACKED
         if tracked:
-            old_values = published_values(old.raw, area) if old else {}
-            new_values = published_values(new.raw, area) if new else {}
+            old_values = published_values(old.raw, area, name) if old else {}
+            new_values = published_values(new.raw, area, name) if new else {}
             changes.values += value_changes(name, old_values or {}, new_values or {})
         key = layout.primary_key(resource)
 

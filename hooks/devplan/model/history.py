@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check.cells import INTEGER, NUMBER
+from ..check.cells import Patterns, check_cell
+from ..check.sitetables import pinned_field
 
 TRACKED = ("observations", "targets")
+# What a committed row must pass to be listed: the cells the changes show, held to what the
+# site pins for them (an id, a year in range, a finite bounded number, a known status).
+CHECKED = {table: [pinned_field(table, name) for name in ("indicator_id", "year", "value", "status")
+                   if table == "observations" or name != "status"] for table in TRACKED}
+AREA = pinned_field("observations", "area_id")  # checked too in versions that have the column
+KIND = pinned_field("targets", "kind")  # the same: a target's kind (plan, announced, standard) is said
 
 
 @dataclass(frozen=True)
 class Change:
-    date: str  # commit date, YYYY-MM-DD
+    date: str  # commit date, YYYY-MM-DD (never after a later commit's: see data_changes)
     commit: str
     table: str  # observations or targets
     indicator_id: str
@@ -43,28 +49,45 @@ def _git(data_dir: Path, *args: str) -> bytes | None:
         return None
 
 
-def published_values(raw: bytes, area: str) -> dict[tuple[str, int], tuple[str, str | None, str | None]] | None:
+def published_values(raw: bytes, area: str, table: str = "observations",
+                     valid: set | None = None) -> dict[tuple[str, int], tuple[str, str | None, str | None]] | None:
     """The values of the own area in one committed version, or None for a version that
-    cannot have been published (not UTF-8, not CSV, a cell over the CSV size limit, a year or
-    a value the validator refuses): it is skipped, and the values before it stay the
-    published ones. A version without an area_id column is all the own area's: before areas
-    existed, every value was about the site's own province."""
+    cannot have been published (not UTF-8, not CSV, a cell over the CSV size limit, any cell
+    of a row the validator would refuse: a year out of range, 1e309, a status it does not
+    know, a control character): it is skipped, and the values before it stay the published
+    ones. A version without an area_id column is all the own area's: before areas existed,
+    every value was about the site's own province. `valid` holds the rows already found
+    valid in earlier versions (each is checked once)."""
+    valid = set() if valid is None else valid
     try:
         values = {}
         reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), strict=True)
-        if not {"indicator_id", "year", "value"} <= set(reader.fieldnames or ()):
+        columns = reader.fieldnames or ()
+        specs = CHECKED[table] + ([AREA] if table == "observations" and "area_id" in columns else []) + \
+            ([KIND] if table == "targets" and "kind" in columns else [])
+        names = [spec["name"] for spec in specs]
+        if not set(names) <= set(reader.fieldnames or ()):
             return None
         for row in reader:
-            if (row.get("area_id") or area).strip() != area:
-                continue
-            year, value = row["year"].strip(), row["value"].strip()
-            if not INTEGER.fullmatch(year) or not NUMBER.fullmatch(value) or not math.isfinite(float(value)):
-                return None
-            values[(row["indicator_id"].strip(), int(year))] = (value, (row.get("status") or "").strip() or None,
-                                                                 (row.get("kind") or "").strip() or None)
+            cells = tuple(row[name] for name in names)
+            if cells not in valid:
+                if None in cells or not _would_validate(cells, specs):
+                    return None
+                valid.add(cells)
+            if (row.get("area_id") or area) == area:
+                values[(cells[0], int(cells[1]))] = (cells[2], cells[3] if table == "observations" else None,
+                                                     (row.get("kind") or None) if table == "targets" else None)
         return values
-    except (UnicodeDecodeError, csv.Error, KeyError, AttributeError, ValueError):
+    except (UnicodeDecodeError, csv.Error):
         return None
+
+
+def _would_validate(cells: tuple[str, ...], specs: list[dict]) -> bool:
+    refused = []
+    patterns = Patterns()
+    for raw, spec in zip(cells, specs):
+        check_cell(raw, spec, 0, lambda *problem: refused.append(problem), patterns)
+    return not refused
 
 
 def _normalise(value: str) -> str:
@@ -99,6 +122,18 @@ def value_changes(table: str, previous: dict, current: dict, date: str = "", com
             for key, kind, old, new in compare(previous, current)]
 
 
+def _commit_dates(root: Path, paths: list[str]) -> dict[str, str]:
+    """Each commit's date, never later than a later commit's (or HEAD's): a commit made on a
+    computer whose clock said 2099 would otherwise date the feed 2099 until 2099."""
+    head = (_git(root, "log", "-1", "--format=%cs", "HEAD") or b"").decode("ascii").strip()
+    log = (_git(root, "log", "--topo-order", "--format=%H %cs", "--", *paths) or b"").decode("ascii")
+    dates, ceiling = {}, head or "9999-12-31"
+    for line in log.splitlines():  # newest first
+        commit, date = line.split()
+        ceiling = dates[commit] = min(date, ceiling)
+    return dates
+
+
 def data_changes(data_dir: str | Path, area: str) -> list[Change] | None:
     """Every value of the own area `area` added, revised or removed, newest first; None
     outside a git work tree. Other areas' values are context, and their history is git's."""
@@ -107,18 +142,19 @@ def data_changes(data_dir: str | Path, area: str) -> list[Change] | None:
     if top is None:
         return None
     root = Path(os.fsdecode(top).strip()).resolve()
+    relative = {table: (data_dir / f"{table}.csv").relative_to(root).as_posix() for table in TRACKED}
+    dates = _commit_dates(root, list(relative.values()))
     changes: list[Change] = []
     for table in TRACKED:
-        relative = (data_dir / f"{table}.csv").relative_to(root).as_posix()
-        log = (_git(root, "log", "--reverse", "--format=%H %cs", "--", relative) or b"").decode("ascii")
+        log = (_git(root, "log", "--topo-order", "--reverse", "--format=%H", "--", relative[table]) or b"").decode("ascii")
         previous: dict = {}
-        for line in log.splitlines():
-            commit, date = line.split()
-            raw = _git(root, "show", f"{commit}:{relative}")
-            current = published_values(raw, area) if raw is not None else None
+        valid: set = set()
+        for commit in log.split():
+            raw = _git(root, "show", f"{commit}:{relative[table]}")
+            current = published_values(raw, area, table, valid) if raw is not None else None
             if current is None:
                 continue
-            changes += value_changes(table, previous, current, date, commit)
+            changes += value_changes(table, previous, current, dates[commit], commit)
             previous = current
     changes.reverse()  # newest commit first; the stable sort keeps that order within a day
     changes.sort(key=lambda c: c.date, reverse=True)

@@ -6,9 +6,10 @@ commits), so the same history gives the same feed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 from ..addresses import FEED
 from ..model.history import Change
@@ -16,6 +17,18 @@ from ..model.plan import Indicator
 from .labels import display_year, format_date, format_number, label
 
 FEED_ENTRIES = 50  # the newest commits; the changes page has all of them
+# What XML 1.0 cannot hold at all, even escaped (control characters, U+FFFE, U+FFFF): a feed
+# with one of these is not XML, and readers drop it whole. The data cannot hold them either;
+# this keeps the feed well-formed whatever reaches it (labels, settings, an old commit).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    return saxutils.escape(NOT_XML.sub("", text))
+
+
+def quoteattr(text: str) -> str:
+    return saxutils.quoteattr(NOT_XML.sub("", text))
 FIGURE_STATUSES = ("preliminary", "revised", "final")
 
 
