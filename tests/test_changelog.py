@@ -74,6 +74,7 @@ def test_feed_stays_xml_whatever_text_reaches_it():
     odd = SimpleNamespace(**{**vars(VISITORS), "name_en": "Visi\x01tors\uffff", "unit_en": "peo\x0bple"})
     change = SimpleNamespace(date="2025-03-01", commit="a" * 40, table="observations", indicator_id="visitors", year=2025,
                              kind="added", old_value=None, new_value="5", old_status=None, new_status="final")
-    text = atom_feed([change], {"visitors": odd}, "en", {**SETTINGS, "site_name": "Site\x1b", "publisher": {"en": "\ufffe"}})
+    settings = {**SETTINGS, "site_name": "Site\x1b", "publisher": {"en": "\ufffe"}}
+    text = atom_feed([change], {"visitors": odd}, "en", settings)
     feed = ET.fromstring(text.encode("utf-8"))
     assert "Visitors" in feed.find(f"{ATOM}entry/{ATOM}content").text

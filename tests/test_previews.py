@@ -4,7 +4,9 @@ over anything else, plain white paper, the same bytes for the same data."""
 from __future__ import annotations
 
 import io
+import re
 
+import pytest
 from devplan.publish.site import load_model
 from devplan.render import previews
 from PIL import Image
@@ -78,3 +80,28 @@ def test_the_sparkline_draws_values_counted_differently_in_grey():
     left, top, right, bottom = previews.CHART
     assert previews._rgb(previews.BLUE) not in colours_in(image, (left, top, left + 140, bottom))  # 1993-1998
     assert previews._rgb(previews.MUTED) in colours_in(image, (left, bottom + 45, right, previews.HEIGHT - 82))
+
+
+ANY_TEXT = {
+    # defect: a name the validator refuses, given to the drawing directly
+    "line-feed": "ค่าเฉลี่ย\nฝุ่น", "carriage-return": "PM2.5\rannual", "paragraph-separator": "PM2.5\u2029annual",
+    "line-separator": "PM2.5\u2028annual", "nul": "PM\x002.5", "noncharacters": "ฝุ่น\ufffe\uffff",
+    "tone-mark-stack": "ก" + "\u0e48" * 5000, "hundred-thousand-characters": "ฝุ่นควัน " * 12_500,
+}
+
+
+@pytest.mark.parametrize("text", ANY_TEXT.values(), ids=ANY_TEXT.keys())
+def test_any_text_draws_in_bounded_time_and_memory(text):
+    """A line break stopped the build inside the layout engine, and a stack of tone marks
+    took a gigabyte for one image: whatever a text holds, what is drawn is bounded."""
+    import dataclasses
+    import time
+
+    start = time.process_time()
+    indicator = dataclasses.replace(MODEL.indicators["household-income-monthly"], name_th=text, unit_th=text)
+    image = previews.indicator_image(indicator, "th", text, HOST)
+    assert image.size == (previews.WIDTH, previews.HEIGHT)
+    assert time.process_time() - start < 10
+    drawn = previews.drawable(text)
+    assert len(drawn) <= previews.MAX_DRAWN and not re.search(r"[\x00-\x1f\u2028\u2029\ufffe\uffff]", drawn)
+    assert not re.search("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{5}", drawn)  # at most four marks on a letter

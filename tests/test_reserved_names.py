@@ -5,7 +5,7 @@ table's path or the package's name cannot replace a generated page, download or 
 from __future__ import annotations
 
 import pytest
-from devplan.addresses import GENERATED, generated, preview_path
+from devplan.addresses import GENERATED, generated, preview_file, preview_path
 from devplan.check.tables import read_package
 from devplan.model.plan import build_model
 from devplan.render.previews import write_previews
@@ -22,7 +22,8 @@ def test_an_indicator_called_site_keeps_every_other_page_preview(tiny, tmp_path)
     package = read_package(tiny)
     assert package.problems == []
     write_previews(build_model(package), tmp_path, "en", ("Site", "Every goal and indicator"), "https://example.org/")
-    site, indicator = (tmp_path / preview_path("en")[len("previews/"):], tmp_path / preview_path("en", "site")[len("previews/"):])
+    site, indicator = (tmp_path / preview_file("en"), tmp_path / preview_file("en", "site"))
+    assert preview_path("en") != preview_path("en", "site")
     with Image.open(site) as a, Image.open(indicator) as b:
         assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is not None
 

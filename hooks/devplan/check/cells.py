@@ -121,7 +121,8 @@ def check_cell(raw: str, spec: dict, row: int, add, patterns: Patterns):
         add(row, name, "extreme-number",
             f"{text} is too {'large' if too_large else 'close to zero'}: a number other than 0 must be between "
             f"0.000001 and 1,000,000,000,000,000 either side of zero; give the figure in a "
-            f"{'larger' if too_large else 'smaller'} unit (for example {'million baht' if too_large else 'per million people'})",
+            f"{'larger' if too_large else 'smaller'} unit "
+            f"(for example {'million baht' if too_large else 'per million people'})",
             f"{text} {'ใหญ่เกินไป' if too_large else 'ใกล้ศูนย์เกินไป'}: ตัวเลขที่ไม่ใช่ 0 ต้องมีขนาดระหว่าง 0.000001 "
             f"ถึง 1,000,000,000,000,000 (ทั้งบวกและลบ) กรุณาใช้หน่วยที่{'ใหญ่' if too_large else 'เล็ก'}ขึ้น "
             f"(เช่น {'ล้านบาท' if too_large else 'ต่อประชากรล้านคน'})")

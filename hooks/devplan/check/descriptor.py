@@ -117,7 +117,8 @@ def check_descriptor(descriptor, add) -> bool:
             "ชุดข้อมูลต้องมีชื่อ (name) ที่ใช้อักษรอังกฤษตัวเล็ก ตัวเลข '.' '_' และ '-' เช่น my-province-plan")
     elif {zip_name(descriptor), site_xlsx_name(descriptor)} & set(GENERATED):
         bad(("name",), f"the name '{name}' would give the package's downloads the name of a file the site makes "
-            f"({', '.join(GENERATED)}): choose another", f"ชื่อ '{name}' จะทำให้ไฟล์ดาวน์โหลดของชุดข้อมูลชื่อซ้ำกับไฟล์ที่เว็บไซต์สร้างขึ้นเอง "
+            f"({', '.join(GENERATED)}): choose another",
+            f"ชื่อ '{name}' จะทำให้ไฟล์ดาวน์โหลดของชุดข้อมูลชื่อซ้ำกับไฟล์ที่เว็บไซต์สร้างขึ้นเอง "
             f"({', '.join(GENERATED)}) กรุณาใช้ชื่ออื่น")
     _check_licences(descriptor.get("licenses", []), bad)
     _check_texts((), descriptor, bad)
@@ -242,7 +243,8 @@ def _check_keys(descriptor: dict, bad) -> bool:
         if "primaryKey" in schema:
             key = _key_fields(schema["primaryKey"])
             if key is None or not set(key) <= own:
-                wrong((*where, "primaryKey"), "primaryKey must name fields of this table", "primaryKey ต้องเป็นชื่อ field ของตารางนี้")
+                wrong((*where, "primaryKey"), "primaryKey must name fields of this table",
+                      "primaryKey ต้องเป็นชื่อ field ของตารางนี้")
         foreign_keys = schema.get("foreignKeys", [])
         if not isinstance(foreign_keys, list):
             wrong((*where, "foreignKeys"), "foreignKeys must be a list", "foreignKeys ต้องเป็นรายการ")

@@ -43,7 +43,8 @@ def listing(problems: list[Problem], style: str = "text", shown: int = SHOWN_PER
         if seen[kind] == shown and counts[kind] > shown:
             more = counts[kind] - shown
             lines.append(f"{problem.file}: ... {more:,} more '{problem.code}' problem{'s' if more != 1 else ''} "
-                         f"in this file, not listed / ... และปัญหา '{problem.code}' อีก {more:,} รายการในไฟล์นี้ที่ไม่ได้แสดง")
+                         f"in this file, not listed "
+                         f"/ ... และปัญหา '{problem.code}' อีก {more:,} รายการในไฟล์นี้ที่ไม่ได้แสดง")
     return lines
 
 

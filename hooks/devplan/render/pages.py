@@ -86,7 +86,8 @@ class PageWriter:
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
-            web=web_address, feed=FEED, num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
+            web=web_address, feed=FEED,
+            num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
             trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
         self.env.globals.update(date=lambda iso: format_date(iso, lang),
                                 day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,

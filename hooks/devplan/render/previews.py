@@ -20,9 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from zlib import Z_RLE
 
+import regex
 from PIL import Image, ImageDraw, ImageFont, features
 
 from ..addresses import preview_file
+from ..check.texts import MAX_MARKS
 from ..model.plan import Indicator, PlanModel
 from .charts import _joined, _kind, _other_kinds, value_ticks
 from .labels import display_year, format_number, label, year_label
@@ -38,6 +40,13 @@ STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
     "misses_standard": ("#8f2f00", "#fbe6dc"), "not_enough_data": ("#3d3d3d", "#eeeeee"), "no_target": ("#3d3d3d", "#eeeeee"),
 }
 MARGIN = 64
+# What an image can show of a text: the longest line fits ~60 characters and a name has at
+# most 3 lines. Drawing more (a 100,000-character cell) would only cost time and memory.
+MAX_DRAWN = 400
+# Text a layout engine cannot set on one line (Raqm fails on a line break) or that stacks
+# without end (thousands of tone marks on one letter took a gigabyte for one image).
+NOT_DRAWN = regex.compile(r"[\p{Cc}\p{Zl}\p{Zp}]|\p{Noncharacter_Code_Point}")
+MARKS = regex.compile(r"(\p{M}{%d})\p{M}+" % MAX_MARKS)
 CHART = (760, 220, 1136, 440)  # left, top, right, bottom of the small chart (its scale's labels above and below)
 
 
@@ -53,8 +62,19 @@ def _font(script: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONTS / name), size, layout_engine=engine)
 
 
+@lru_cache(maxsize=4096)  # names, units and labels recur
+def drawable(text: str) -> str:
+    """The part of a text an image can draw, whatever the text holds: line breaks, control
+    characters and noncharacters as spaces, at most MAX_MARKS marks on a letter, at most
+    MAX_DRAWN characters. Validated data never needs this; the drawing is bounded
+    in time and memory even so."""
+    text = text[: MAX_DRAWN * 2]
+    return MARKS.sub(r"\1", NOT_DRAWN.sub(" ", text))[:MAX_DRAWN]
+
+
 def _runs(text: str, bold: bool, size: int):
     """(text, font) pieces: Thai letters in the Thai file, everything else in the Latin one."""
+    text = drawable(text)
     for part in THAI_RUN.split(text):
         if part:
             yield part, _font("thai" if THAI_RUN.fullmatch(part) else "latin", bold, size)
@@ -101,7 +121,7 @@ def wrap(text: str, width: float, bold: bool, size: int, max_lines: int) -> list
     """Lines no wider than width (measured word by word); the last one ends in an
     ellipsis if text is left over."""
     lines, current, used = [], "", 0.0
-    for word in _words(text):
+    for word in _words(drawable(text)):
         extra = text_width(word, bold, size)
         if current and used + extra > width:
             lines.append(current.rstrip())
