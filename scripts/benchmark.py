@@ -156,6 +156,7 @@ def make_package(folder: Path, n: int) -> list[str]:
                "area_id", "derivation"], observations)
     write_csv(folder / "targets.csv", ["indicator_id", "year", "value", "kind", "source_id", "note_th", "note_en"], targets)
     write_csv(folder / "strategy_goals.csv", ["strategy_id", "goal_id", "basis_th", "basis_en", "source_id"], [])
+    write_csv(folder / "topics.csv", ["topic_id", "title_th", "title_en", "indicators"], [])  # no doors, as before
 
     action = [s for s in strategies if s[1][1] == "action"]
     write_csv(folder / "projects.csv",
