@@ -34,7 +34,7 @@ from devplan.publish.site import embed_pages, generated_pages, settings_from, th
 from devplan.render.previews import write_previews
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import FIXTURES, ROOT, copy_package
+from support import FIXTURES, ROOT, copy_package, site_area
 
 SECRET = "OUTSIDE-SECRET-7f3a"
 TABLES = ["sources.csv", "areas.csv", "area_members.csv", "plans.csv", "strategies.csv", "goals.csv", "indicators.csv",
@@ -102,7 +102,7 @@ def assert_builds(package: Path, lang: str) -> None:
     """What the build makes from an accepted package, in one language, made without error
     inside the site folder, and no href from it holding a script address."""
     site = package.parent / "site"
-    model = build_model(read_package(package))
+    model = build_model(read_package(package), site_area())
     options = settings_from("Site", SETTINGS, "https://github.com/o/r", model)
     pages = {**generated_pages(model, lang, options, package), **embed_pages(model, lang, options)}
     for path in pages:

@@ -12,6 +12,7 @@ from devplan.check.tables import read_package
 from devplan.model.changes import value_changes
 from devplan.model.plan import build_model
 from devplan.render.charts import value_ticks
+from support import site_area
 from test_validate import positions, rewrite
 
 OBSERVATION = "pm25,2022,30.5,final,"  # observations.csv row 5
@@ -77,7 +78,7 @@ def test_numbers_at_opposite_bounds_keep_every_derived_figure_finite(tiny):
     rewrite(tiny / "targets.csv", "pm25,2027,20,", "pm25,2027,0.000002,")
     package = read_package(tiny)
     assert package.problems == []
-    indicator = build_model(package).indicators["pm25"]
+    indicator = build_model(package, site_area()).indicators["pm25"]
     progress, trend = indicator.progress, indicator.trend
     differences = [d for c in value_changes(indicator).values() for d in (c.previous, c.plan_start) if d]
     figures = [trend.change, progress.observed_rate, progress.required_rate, progress.ratio,
@@ -104,7 +105,7 @@ def test_a_flood_of_one_problem_is_counted_not_listed(tiny):
     """100,000 duplicate rows printed 99,999 lines: a few are listed, the rest counted."""
     copies = 2_000
     with (tiny / "observations.csv").open("a", encoding="utf-8") as file:
-        file.write("pm25,2022,30.5,final,test-source,,,,\n" * copies)
+        file.write("pm25,2022,30.5,final,test-source,,,,,TH50,\n" * copies)
     problems = read_package(tiny).problems
     lines = listing(problems)
     assert len(problems) == copies

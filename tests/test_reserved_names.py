@@ -10,6 +10,7 @@ from devplan.check.tables import read_package
 from devplan.model.plan import build_model
 from devplan.render.previews import write_previews
 from PIL import Image, ImageChops
+from support import site_area
 from test_descriptor import edit, resource
 from test_validate import positions, rewrite
 
@@ -21,7 +22,8 @@ def test_an_indicator_called_site_keeps_every_other_page_preview(tiny, tmp_path)
     rewrite(tiny / "topics.csv", ",pm25 ", ",site ")
     package = read_package(tiny)
     assert package.problems == []
-    write_previews(build_model(package), tmp_path, "en", ("Site", "Every goal and indicator"), "https://example.org/")
+    model = build_model(package, site_area())
+    write_previews(model, tmp_path, "en", ("Site", "Every goal and indicator"), "https://example.org/")
     site, indicator = (tmp_path / preview_file("en"), tmp_path / preview_file("en", "site"))
     assert preview_path("en") != preview_path("en", "site")
     with Image.open(site) as a, Image.open(indicator) as b:

@@ -12,6 +12,7 @@ from devplan.check.tables import read_package
 from devplan.model.plan import build_model
 from devplan.publish.site import footer, generated_pages, settings_from
 from devplan.render.pages import web_address
+from support import site_area
 
 SCRIPT_ADDRESSES = ["javascript:window.__xss=1", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:x",
                     "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/x", "https:", "https://"]
@@ -29,7 +30,7 @@ def test_web_addresses_stay_links():
 
 
 def test_no_page_links_a_script_address_from_the_data(tiny):
-    model = build_model(read_package(tiny))
+    model = build_model(read_package(tiny), site_area())
     for source in model.sources.values():
         source.url = "javascript:window.__xss=1"
     extra = {"devplan": {"base_url": "https://example.org/site/", "publisher": {"th": "ก", "en": "A"}}}
@@ -41,7 +42,7 @@ def test_no_page_links_a_script_address_from_the_data(tiny):
 
 
 def test_the_footer_links_the_licence_only_at_a_web_address(tiny):
-    model = build_model(read_package(tiny))
+    model = build_model(read_package(tiny), site_area())
     descriptor = tiny / "datapackage.yaml"
     text = descriptor.read_text(encoding="utf-8")
     descriptor.write_text(text.replace("path: https://creativecommons.org/licenses/by/4.0/",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from devplan.check.tables import read_package
 from devplan.model.plan import build_model
+from support import site_area
 from test_validate import positions
 
 HEADER = "topic_id,title_th,title_en,indicators\n"
@@ -48,6 +49,6 @@ def test_a_topics_file_saved_as_windows_874_is_a_problem_not_a_crash(tiny):
 
 
 def test_the_home_page_doors_come_from_the_model(tiny):
-    model = build_model(read_package(tiny))
+    model = build_model(read_package(tiny), site_area())
     assert [(t.topic_id, [i.indicator_id for i in t.indicators]) for t in model.topics] == [
         ("air", ["pm25", "dust-days"]), ("tourism", ["visitors"])]
