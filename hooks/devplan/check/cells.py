@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -33,7 +32,7 @@ EXACT_INTEGERS = 2 ** 53  # beyond this a JSON reader (JavaScript) changes the n
 # values (changes, ratios, rates, chart ticks) stays a finite number. 10^15 baht is a
 # hundred times Thailand's GDP; a value under 10^-6 shows as 0 in the 3 decimals a page has.
 LARGEST, SMALLEST = 1e15, 1e-6
-PATTERN_SECONDS = 1.0  # the time a descriptor pattern may take over one table's cells (regex overshoots it 2x)
+PATTERN_SECONDS = 1.0  # the time a descriptor pattern may take on one cell (regex may overshoot it 2x)
 
 
 _TYPE_WORDS = {
@@ -178,26 +177,30 @@ def _exact(text: str, value: int | float) -> bool:
 
 
 class Patterns:
-    """Matches the descriptor's patterns within a time budget: a pattern such as (a+)+$ can
-    try exponentially many ways to match, and would hold the validator for minutes. Each
-    pattern gets PATTERN_SECONDS over all the cells it checks; past that it is too slow."""
+    """Matches the descriptor's patterns with a time limit per cell: a pattern such as (a+)+$
+    can try exponentially many ways to match, and would hold the validator for minutes. A sane
+    pattern takes microseconds on a cell, so only a runaway one meets the limit, whatever the
+    machine's load and however many rows there are (a budget over all cells failed a busy
+    machine's build on the real data); a pattern that met it once is not tried again. Ids
+    repeat across rows, so each (pattern, text) is matched once."""
 
     def __init__(self):
-        self.left: dict[str, float] = {}
+        self.matched: dict[tuple[str, str], bool] = {}
+        self.slow: set[str] = set()
         self.reported: set[str] = set()
 
     def fullmatch(self, pattern: str, text: str) -> bool | None:
-        """Whether text matches, or None when the pattern has used up its time."""
-        left = self.left.get(pattern, PATTERN_SECONDS)
-        if left <= 0:
+        """Whether text matches, or None when the pattern is too slow."""
+        if pattern in self.slow:
             return None
-        start = time.perf_counter()
-        try:
-            return regex.fullmatch(pattern, text, timeout=left) is not None
-        except TimeoutError:
-            return None
-        finally:
-            self.left[pattern] = left - (time.perf_counter() - start)
+        key = (pattern, text)
+        if key not in self.matched:
+            try:
+                self.matched[key] = regex.fullmatch(pattern, text, timeout=PATTERN_SECONDS) is not None
+            except TimeoutError:
+                self.slow.add(pattern)
+                return None
+        return self.matched[key]
 
     def first_slow(self, pattern: str) -> bool:
         """True the first time a pattern is found too slow (it is reported once)."""
