@@ -317,7 +317,7 @@ def test_a_link_uploaded_in_place_of_a_workbook_is_never_followed(package, tmp_p
 def test_a_workbook_older_than_the_data_warns_before_its_removals(package, workbook):
     """Someone added a value after the download: the old workbook would remove it, and says so."""
     observations = package / "observations.csv"
-    observations.write_text(observations.read_text(encoding="utf-8") + "income,2016,11000,final,test-source,,,,\n",
+    observations.write_text(observations.read_text(encoding="utf-8") + "income,2016,11000,final,test-source,,,,,TH50,\n",
                             encoding="utf-8")
     from devplan.edit.report import comment, summary
 
