@@ -68,7 +68,7 @@ def on_files(files, config):
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     _html_blocks[config.site_dir] = {}
     _packed_html[config.site_dir] = {}
-    _indicator_facts[config.site_dir] = search_facts(model, lang, _data_dir(config))
+    _indicator_facts[config.site_dir] = search_facts(model, lang)
     pages = _unwritten[config.site_dir] = generated_pages(model, lang, settings, _data_dir(config))
     for path in list(pages):
         # a page's text comes in on_pre_page; a file such as the feed is written now

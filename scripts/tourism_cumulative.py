@@ -20,7 +20,7 @@ from pathlib import Path
 
 import openpyxl
 from extraction import check_copy, province_codes, write_observations
-from tourism_from_workbooks import COLUMN, DECIMALS, HEADINGS, heading, row_areas
+from tourism_from_workbooks import DECIMALS, HEADINGS, heading, row_areas
 
 FOLDER = "ImportData/Tourism Data"
 # (file, sha256, sheet, source_id, columns to take by their label)

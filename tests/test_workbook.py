@@ -11,7 +11,7 @@ import sys
 import openpyxl
 import pytest
 import yaml
-from support import FIXTURES, ROOT, copy_package
+from support import ROOT
 
 from devplan.edit import layout
 from devplan.edit.workbook import WorkbookError, make_workbook

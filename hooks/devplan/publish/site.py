@@ -100,9 +100,9 @@ def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str |
     return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
 
 
-def search_facts(model: PlanModel, lang: str, data_dir: str | Path) -> dict:
+def search_facts(model: PlanModel, lang: str) -> dict:
     """What the search index knows of each indicator page besides its text (search.py)."""
-    return search.indicator_facts(model, lang, read_topics(Path(data_dir), model))
+    return search.indicator_facts(model, lang, model.topics)
 
 
 def embed_pages(model: PlanModel, lang: str, settings: dict) -> Iterator[tuple[str, str]]:

@@ -291,7 +291,6 @@ def _dashed(draw, a, b, fill, dash=14, gap=10) -> None:
 
 def indicator_image(indicator: Indicator, lang: str, site_name: str, host: str) -> Image.Image:
     image = _frame(site_name, host, lang).copy()
-    draw = ImageDraw.Draw(image)
     tr = lambda name: getattr(indicator, f"{name}_{lang}")  # noqa: E731
     y = 160
     for line in wrap(tr("name"), CHART[0] - MARGIN - 40, True, 44, 3):
@@ -326,7 +325,6 @@ def source_line(text: str, host: str) -> str:
 
 def site_image(lang: str, site_name: str, description: str, host: str) -> Image.Image:
     image = _frame(site_name, host, lang).copy()
-    draw = ImageDraw.Draw(image)
     y = 230
     for line in wrap(description, WIDTH - 2 * MARGIN, True, 46, 4):
         _draw_text(image, (MARGIN, y), line, INK, bold=True, size=46)
