@@ -9,7 +9,8 @@
   var PLOTLY = document.currentScript.src.replace(/js\/charts\.js(\?.*)?$/, "vendor/plotly-basic.min.js");
   // Okabe-Ito colours of charts.py, and lighter ones of the same family that keep 3:1 on
   // the dark (slate) background.
-  var DARK = { "#0072B2": "#56B4E9", "#D55E00": "#FF8A4C", "#009E73": "#3CCB9F", "#555555": "#BBBBBB" };
+  var DARK = { "#0072B2": "#56B4E9", "#D55E00": "#FF8A4C", "#009E73": "#3CCB9F", "#555555": "#BBBBBB",
+    "#CC79A7": "#E5A6CB", "#56B4E9": "#9AD3F5" };
   var loading = null;
 
   function withPlotly(callback) {
@@ -83,6 +84,9 @@
     var charts = document.querySelectorAll(".dp-chart[data-figure]");
     if (charts.length) withPlotly(function () { charts.forEach(draw); });
   }
+
+  // compare.js makes its figure from the reader's choice and has it drawn here.
+  window.dpCharts = { draw: function (element) { withPlotly(function () { draw(element); }); } };
 
   if (window.document$) {
     window.document$.subscribe(drawAll);

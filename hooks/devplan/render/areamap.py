@@ -4,8 +4,9 @@ The outline (maps/thailand-provinces.json, one SVG path per OCHA p-code, derived
 scripts/map_outline.py from the OCHA/RTSD boundaries, CC BY 3.0 IGO) weighs about 7 KB
 of path data, so every page that has a map carries it inline rather than loading a file.
 Each province is coloured by one of CLASSES stated bins (quantiles of the year shown,
-rounded to two significant digits), says its name, value and year in a <title> (the
-browser's tooltip and a screen reader's text), and the site's own area is outlined.
+rounded down to two significant digits), says its name and value in a <title> (the browser's
+tooltip and a screen reader's text; the caption says the year and unit, one for all), and
+the site's own area is outlined.
 Provinces without a value are hatched and said to have none.
 """
 
@@ -33,8 +34,8 @@ def outline() -> dict:
 class Shape:
     code: str
     path: str
-    fill: int | None  # the class, 1..CLASSES; None: no value
-    title: str  # name, value and year, or that it has none
+    fill: int  # the class, 1..CLASSES; 0: no value
+    title: str  # its name and value, or that it has none
     own: bool
 
 
@@ -48,18 +49,20 @@ class Bin:
 class ProvinceMap:
     width: int
     height: int
-    shapes: tuple[Shape, ...]  # the site's own area last, so its outline is drawn on top
+    shapes: tuple[Shape, ...]  # every province but the own area, by class
+    own: Shape | None  # drawn last, so its outline is on top
     bins: tuple[Bin, ...]
     missing: int  # provinces without a value
     source: dict
 
 
 def nice(value: float) -> float:
-    """Two significant digits: 1,234,567 -> 1,200,000; 0.0456 -> 0.046."""
-    if value == 0:
-        return 0.0
-    power = 10 ** (math.floor(math.log10(abs(value))) - 1)
-    return round(value / power) * power
+    """Two significant digits, rounded down so the value it came from stays in the class
+    above the boundary: 1,234,567 -> 1,200,000; 0.0456 -> 0.045."""
+    if value <= 0:
+        return 0.0 if value == 0 else -nice(-value)
+    power = 10 ** (math.floor(math.log10(value)) - 1)
+    return math.floor(round(value / power, 9)) * power
 
 
 def breaks(values: list[float], classes: int = CLASSES) -> list[float]:
@@ -84,15 +87,15 @@ def _decimals(cuts: list[float], decimals: int) -> int:
     return max(0, min(decimals, 1 - math.floor(math.log10(smallest))))
 
 
-def province_map(values: dict[str, tuple[float, int]], names: dict[str, str], own: str | None,
-                 decimals: int, unit: str, year_text, lang: str) -> ProvinceMap | None:
-    """The map of `values` ({p-code: (value, year)}); None when no province of the outline
-    has a value. `year_text(year)` writes a year as the page does."""
+def province_map(values: dict[str, float], names: dict[str, str], own: str | None, decimals: int,
+                 lang: str) -> ProvinceMap | None:
+    """The map of `values` ({p-code: value}, all of one year, which the caption states);
+    None when no province of the outline has a value."""
     shapes_by_code = outline()["shapes"]
     shown = {code: v for code, v in values.items() if code in shapes_by_code}
     if not shown:
         return None
-    cuts = breaks([v for v, _ in shown.values()])
+    cuts = breaks(list(shown.values()))
     digits = _decimals(cuts, decimals)
     edges = [format_number(c, digits) for c in cuts]
     bins = [Bin(1, label("map_below", lang, value=edges[0]) if edges else label("map_all", lang))]
@@ -100,14 +103,14 @@ def province_map(values: dict[str, tuple[float, int]], names: dict[str, str], ow
     if edges:
         bins.append(Bin(len(edges) + 1, label("map_from", lang, value=edges[-1])))
     shapes = []
-    for code in sorted(shapes_by_code, key=lambda c: c == own):
+    for code, path in shapes_by_code.items():
         name = names.get(code, code)
         if code in shown:
-            value, year = shown[code]
-            fill = 1 + sum(value >= c for c in cuts)
-            title = f"{name}: {format_number(value, decimals)} {unit} ({year_text(year)})"
+            value = shown[code]
+            shape = Shape(code, path, 1 + sum(value >= c for c in cuts), f"{name}: {format_number(value, decimals)}", code == own)
         else:
-            fill, title = None, f"{name}: {label('map_no_value', lang)}"
-        shapes.append(Shape(code, shapes_by_code[code], fill, title, code == own))
-    return ProvinceMap(outline()["width"], outline()["height"], tuple(shapes), tuple(bins),
-                       len(shapes_by_code) - len(shown), outline()["source"])
+            shape = Shape(code, path, 0, f"{name}: {label('map_no_value', lang)}", code == own)
+        shapes.append(shape)
+    shapes.sort(key=lambda s: s.fill)
+    return ProvinceMap(outline()["width"], outline()["height"], tuple(s for s in shapes if not s.own),
+                       next((s for s in shapes if s.own), None), tuple(bins), len(shapes_by_code) - len(shown), outline()["source"])

@@ -275,3 +275,4 @@ def to_attribute(figure: dict) -> str:
     The template's autoescape turns quotes and angle brackets into entities.
     """
     return json.dumps(figure, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+

@@ -26,7 +26,7 @@ from ..model.plan import Indicator, PlanModel
 from ..model.status import STATUSES
 from ..model.summary import missing, summarise
 from ..model.trend import MAX_GAP, OLD_AFTER, THRESHOLD, TRENDS
-from . import changelog, charts, counts, datapage, home, latest, share, values
+from . import areamap, changelog, charts, comparison, counts, datapage, home, latest, share, values
 from .labels import (
     display_date,
     display_year,
@@ -40,6 +40,7 @@ from .labels import (
 
 TEMPLATES = Path(__file__).parent / "templates"
 GLANCE_LIMIT = 12  # indicators named per area on the home page: its weight stays flat at any size
+HIGHLIGHTS_LIMIT = 5  # lines comparing the own area with others on the home page, for the same reason
 # Pages that repeat every indicator's name (the whole-site table, the changes) stay out of
 # search, or they would come first for any word and push out the pages about it.
 NOT_SEARCHED = {"search": {"exclude": True}}
@@ -109,7 +110,8 @@ class PageWriter:
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
             web=web_address, feed=FEED,
             num=format_number, rate=format_rate, baht=format_baht, icons=STATUS_ICONS, statuses=STATUSES, settings=settings,
-            trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER)
+            trends=TRENDS, trend_icons=TREND_ICONS, threshold_percent=f"{THRESHOLD * 100:g}", max_gap=MAX_GAP, old_after=OLD_AFTER,
+            highlight_top=comparison.TOP, highlight_points=f"{comparison.APART:g}")
         self.env.globals.update(date=lambda iso: format_date(iso, lang),
                                 day=lambda d: display_date(d, lang), host=lambda url: urlsplit(url).hostname or url,
                                 headline_change=lambda i: values.headline_change(i, lang),
@@ -149,6 +151,8 @@ class PageWriter:
             pages[f"goals/{goal.goal_id}.md"] = partial(self.goal, goal)
         for indicator in self.model.indicators.values():
             pages[f"indicators/{indicator.indicator_id}.md"] = partial(self.indicator, indicator)
+            if indicator.compared:  # read by the browser (compare.js): written with the pages
+                pages[comparison.data_path(indicator.indicator_id)] = partial(self._comparison_data, indicator)
         return pages
 
     def _render(self, template: str, path: str, title: str, meta: dict | None = None, **context) -> str:
@@ -161,8 +165,20 @@ class PageWriter:
         body = self.env.get_template(template).render(link=link, path=path, **context)
         return f"---\ntitle: {front}\n{extra}---\n\n{body}"
 
+    def _highlights(self, indicators, limit: int | None = None) -> list[tuple[Indicator, str]]:
+        """Lines comparing the own area with others (comparison.highlight), in the given order."""
+        lines = []
+        for indicator in indicators:
+            text = comparison.highlight(indicator, self.model.areas, self.lang) if indicator.compared else ""
+            if text:
+                lines.append((indicator, text))
+                if len(lines) == limit:
+                    break
+        return lines
+
     def home(self) -> str:
         return self._render("home.md.j2", "index.md", self.settings["site_name"], plans=self.model.plans,
+                            highlights=self._highlights([i for s in self._areas() for i in s.indicators], HIGHLIGHTS_LIMIT),
                             **self._glance(), key_facts=home.key_facts(self._areas()), topics=self.model.topics,
                             change=lambda i: values.short_change(i, self.lang), date=lambda d: display_date(d, self.lang))
 
@@ -195,7 +211,7 @@ class PageWriter:
 
     def goal(self, goal) -> str:
         return self._render("goal.md.j2", f"goals/{goal.goal_id}.md", self.tr(goal, "title"),
-                            goal=goal, strategy=goal.strategy, plan=goal.strategy.plan, summary=summarise(goal.indicators))
+                            highlights=self._highlights(goal.indicators), goal=goal, strategy=goal.strategy, plan=goal.strategy.plan, summary=summarise(goal.indicators))
 
     def indicator_list(self) -> str:
         return self._render("indicator_list.md.j2", "indicators/index.md", label("all_indicators", self.lang),
@@ -204,6 +220,7 @@ class PageWriter:
     def indicator(self, indicator: Indicator) -> str:
         figure = charts.indicator_figure(indicator, self.lang)
         goal = indicator.goal
+        compared = self._comparison(indicator)
         return self._render(
             "indicator.md.j2", f"indicators/{indicator.indicator_id}.md", self.tr(indicator, "name"),
             meta=share.indicator_meta(indicator, self.lang), sharing=share.chart_sharing(indicator, self.lang, self.settings),
@@ -215,7 +232,24 @@ class PageWriter:
             rows=values.table_rows(indicator, self.lang), plan_start=changes.plan_start(indicator),
             plan_base=changes.plan_base_year(indicator),
             history=self.history.get(indicator.indicator_id, []), topics=self.topics_of.get(indicator.indicator_id, []),
-            data_links=self._data_links(indicator))
+            data_links=self._data_links(indicator), **compared)
+
+    def _comparison_data(self, indicator: Indicator) -> str:
+        """The comparison chart's data, a file the page's script reads."""
+        return charts.to_attribute(comparison.Comparison(indicator, self.model.areas, self.lang).chart_data())
+
+    def _comparison(self, indicator: Indicator) -> dict:
+        """The indicator beside other areas (comparison.py, areamap.py), if any has values."""
+        if not indicator.compared:
+            return {"c": None}
+        c = comparison.Comparison(indicator, self.model.areas, self.lang)
+        data = c.chart_data()
+        names = {a.area_id: self.tr(a, "name") for a in self.model.areas.provinces}
+        path = comparison.data_path(indicator.indicator_id)
+        return {"c": c, "compare_data": relative(f"indicators/{indicator.indicator_id}.md", path), "compare_years": [y for y, v in zip(data["years"], data["values"][data["own"]]) if v is not None],
+                "compare_sharing": share.comparison_sharing(indicator, self.lang, self.settings),
+                "province_map": areamap.province_map(c.map_values(), names, self.model.areas.own.area_id,
+                                                     indicator.decimals, self.lang) if c.year else None}
 
     def _data_links(self, indicator: Indicator) -> dict[str, str]:
         """GitHub links to the rows behind an indicator (its row in indicators.csv, its
@@ -257,7 +291,8 @@ class PageWriter:
                             sources=sorted(self.model.sources.values(), key=lambda s: s.source_id),
                             own_area=self.model.areas.own,
                             other_areas=len({code for i in self.model.indicators.values() for code, values in i.by_area.items()
-                                             if values and code != self.model.areas.own.area_id}))
+                                             if values and code != self.model.areas.own.area_id}),
+                            map_source=areamap.outline()["source"])
 
     def latest(self) -> str:
         """The whole-site table: every indicator's latest value and its change (latest.py)."""

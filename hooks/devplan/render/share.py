@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..addresses import embed_path, preview_path
 from ..model.plan import Indicator
-from . import charts
+from . import charts, comparison
 from .labels import display_date, format_number, label, year_label
 
 EMBED_HEIGHT = 520  # px: the title, a chart tall enough to read and the source line
@@ -62,6 +62,13 @@ def chart_sharing(indicator: Indicator, lang: str, settings: dict) -> dict[str, 
             "iframe": iframe(indicator, lang, settings)}
 
 
+def comparison_sharing(indicator: Indicator, lang: str, settings: dict) -> dict[str, str]:
+    """The same for the comparison chart: its address carries the reader's choice, which
+    compare.js adds as the reader changes it."""
+    return {**_sharing(f"indicators/{indicator.indicator_id}/#compare-chart", publishers(indicator, lang), lang, settings),
+            "iframe": iframe(indicator, lang, settings)}
+
+
 def budget_sharing(model, lang: str, settings: dict) -> dict[str, str]:
     """The same for the budget page's chart: its sources are the projects' sources."""
     sources = "; ".join(dict.fromkeys(getattr(p.source, f"publisher_{lang}") for p in model.projects))
@@ -85,4 +92,5 @@ def embed_pages(writer) -> Iterator[tuple[str, str]]:
             chart_json=charts.to_attribute(figure) if figure else None,
             summary=charts.summary(indicator, lang), link=lambda to: "../../" + to,
             publishers=publishers(indicator, lang),
+            compare_data="../../" + comparison.data_path(indicator.indicator_id) if indicator.compared else None,
             page=page_address(writer.settings, lang, f"indicators/{indicator.indicator_id}/"))
