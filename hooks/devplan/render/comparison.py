@@ -90,9 +90,8 @@ class Comparison:
             if r.position and r.of > 1:
                 groups.append(label("rank_in_group", lang, rank=self._place(r), count=r.of, group=self.name(group)))
         text = label("rank_sentence", lang, area=self.name(self.own), rank=self._place(overall), count=overall.of,
-                     year=self.when(self.year))
-        text += (" (" + "; ".join(groups) + "). " if groups else ". ")
-        text += label("rank_lowest_first" if overall.lowest_first else "rank_highest_first", lang)
+                     year=self.when(self.year), groups=" (" + "; ".join(groups) + ")" if groups else "")
+        text += " " + label("rank_lowest_first" if overall.lowest_first else "rank_highest_first", lang)
         if overall.missing:
             text += " " + label("rank_missing", lang, count=len(overall.missing))
         return text
