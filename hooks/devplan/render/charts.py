@@ -26,7 +26,8 @@ VALUE_TICKS = 5  # about this many labels on the value axis
 MAX_YEAR_TICKS = 7  # upright year labels that fit side by side on a 390 px phone
 
 
-def _layout(x_title: str, y_title: str, **extra) -> dict:
+def base_layout(x_title: str, y_title: str, **extra) -> dict:
+    """The house style of every chart: fonts, margins, transparent paper, upright years, the legend above."""
     layout = {
         "font": {"family": FONT, "size": 14},
         "margin": {"l": 64, "r": 16, "t": 16, "b": 56},
@@ -39,6 +40,11 @@ def _layout(x_title: str, y_title: str, **extra) -> dict:
     }
     layout.update(extra)
     return layout
+
+
+def year_axis_title(year_type: str, lang: str) -> str:
+    """'Year (C.E.)', 'ปีงบประมาณ (พ.ศ.)': what the year axis counts, in which era."""
+    return label("fiscal_year" if year_type == "fiscal" else "year", lang) + f" ({language(lang)['calendar']['era']})"
 
 
 def value_ticks(low: float, high: float, count: int = VALUE_TICKS) -> tuple[list[float], list[str], list[float]]:
@@ -137,8 +143,7 @@ def indicator_figure(indicator: Indicator, lang: str) -> dict | None:
     if baseline:
         traces.append(trace(label("baseline", lang), [baseline], lambda p: label("baseline", lang), mode="markers",
                             marker={"symbol": "square-open", "size": 16, "color": GREEN, "line": {"width": 3, "color": GREEN}}))
-    x_title = label("fiscal_year" if kind == "fiscal" else "year", lang) + f" ({language(lang)['calendar']['era']})"
-    layout = _layout(x_title, unit)
+    layout = base_layout(year_axis_title(kind, lang), unit)
     years = [x for t in traces for x in t["x"] if x is not None]
     values = [y for t in traces for y in t["y"] if y is not None]
     layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = year_ticks(years)
@@ -249,7 +254,7 @@ def budget_by_strategy(model: PlanModel, lang: str) -> dict:
         "marker": {"color": BLUE}, "customdata": [format_number(t, 2) for t in totals],
         "hovertemplate": "%{y}<br>%{customdata} " + label("million_baht", lang) + "<extra></extra>",
     }]
-    layout = _layout(label("million_baht", lang), "")
+    layout = base_layout(label("million_baht", lang), "")
     layout["yaxis"] = {"automargin": True, "autorange": "reversed"}
     layout["xaxis"]["tickvals"], layout["xaxis"]["ticktext"], layout["xaxis"]["range"] = value_ticks(min(totals), max(totals))
     return {"data": traces, "layout": layout}

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from ..model.areas import comparable_year, rank, values_in
 from ..model.changes import comparable
 from . import charts
-from .labels import display_year, format_number, format_percent, label, language, year_label
+from .labels import display_year, format_number, format_percent, label, year_label
 
 RELATIVE_ABOVE = 10  # the chart opens in the relative view when its largest value is this many times its smallest
 TOP = 3  # a highlight names a rank among all provinces up to this place, else a first place in a peer group
@@ -88,15 +88,16 @@ class Comparison:
         for group in self.groups():
             r = rank(self.indicator, self.year, group.members, self.own)
             if r.position and r.of > 1:
-                groups.append(label("rank_in_group", lang, rank=self._place(r), count=r.of, group=self.name(group)))
-        text = label("rank_sentence", lang, area=self.name(self.own), rank=self._place(overall), count=overall.of,
+                groups.append(label("rank_in_group", lang, rank=self.place(r), count=r.of, group=self.name(group)))
+        text = label("rank_sentence", lang, area=self.name(self.own), rank=self.place(overall), count=overall.of,
                      year=self.when(self.year), groups=" (" + "; ".join(groups) + ")" if groups else "")
         text += " " + label("rank_lowest_first" if overall.lowest_first else "rank_highest_first", lang)
         if overall.missing:
             text += " " + label("rank_missing", lang, count=len(overall.missing))
         return text
 
-    def _place(self, r) -> str:
+    def place(self, r) -> str:
+        """"2nd", or "joint 2nd" when tied."""
         place = ordinal(r.position, self.lang)
         return label("rank_joint", self.lang, rank=place) if r.tied > 1 else place
 
@@ -155,8 +156,7 @@ class Comparison:
         relative = bool(latest) and min(latest) > 0 and max(latest) / min(latest) > RELATIVE_ABOVE
         common = [y for y in years if all(y in by_area[c] for c in default)]
         unit = getattr(indicator, f"unit_{lang}")
-        x_title = label("fiscal_year" if indicator.year_type == "fiscal" else "year", lang)
-        layout = charts._layout(f"{x_title} ({language(lang)['calendar']['era']})", unit)
+        layout = charts.base_layout(charts.year_axis_title(indicator.year_type, lang), unit)
         labels = [int(display_year(y, lang)) for y in years]
         layout["xaxis"]["tickvals"], layout["xaxis"]["range"] = charts.year_ticks(labels)
         layout["yaxis"].update(separatethousands=True, exponentformat="none")
@@ -191,13 +191,13 @@ def highlight(indicator, areas, lang: str) -> str:
     parts = []
     overall = rank(indicator, c.year, areas.provinces, c.own)
     if overall.position and overall.position <= TOP:
-        parts.append(label("highlight_rank_all", lang, area=c.name(c.own), rank=c._place(overall), count=overall.of,
+        parts.append(label("highlight_rank_all", lang, area=c.name(c.own), rank=c.place(overall), count=overall.of,
                            year=c.when(c.year)))
     else:
         firsts = [(g, r) for g in c.groups() if (r := rank(indicator, c.year, g.members, c.own)).position == 1 and r.of > 1]
         if firsts:
             group, r = firsts[-1]
-            parts.append(label("highlight_rank", lang, area=c.name(c.own), rank=c._place(r), count=r.of,
+            parts.append(label("highlight_rank", lang, area=c.name(c.own), rank=c.place(r), count=r.of,
                                group=c.name(group), year=c.when(c.year)))
     country = next((a for a in areas if a.level == "country" and indicator.by_area.get(a.area_id)), None)
     if country:
