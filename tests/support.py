@@ -39,6 +39,9 @@ HOSTILE = {
     "agency": ("projects.csv", "หน่วยงาน ก,Agency A", ("-2+3", "+cmd|' /C calc'!A0")),
     "link basis": ("strategy_goals.csv", "ข้อความเชื่อมโยงทดสอบ (สมมติ),Test link basis (invented)",
                    ('<img src=x onerror="window.__xss=6">', '<img src=x onerror="window.__xss=6">')),
+    # a province's name reaches the rank sentence, the areas table, the map's titles and the
+    # comparison chart's legend and hover text, drawn in the browser from compare.json
+    "area name": ("areas.csv", "ลำพูน,Lamphun", ('<img src=x onerror="window.__xss=7">', '<b onmouseover="window.__xss=8">Lamphun</b>')),
 }
 
 

@@ -77,6 +77,11 @@ def test_hostile_data_runs_no_script(page, hostile_url):
     page.locator("#chart-visitors svg.main-svg").first.wait_for()
     page.locator("#chart-visitors .scatterlayer path.point").first.hover(force=True)
     assert page.evaluate("window.__xss") is None
+    # the comparison chart names Lamphun from compare.json: as text, in its legend too
+    page.locator("#chart-visitors-compare svg.main-svg").first.wait_for()
+    assert '<b onmouseover="window.__xss=8">Lamphun</b>' in page.locator("#chart-visitors-compare .legend").inner_text()
+    page.locator("#chart-visitors-compare .scatterlayer path.point").last.hover(force=True)
+    assert page.evaluate("window.__xss") is None
 
 
 # Every kind of page the site has, and the root page that picks a language.
