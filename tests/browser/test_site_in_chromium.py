@@ -79,7 +79,7 @@ def test_hostile_data_runs_no_script(page, hostile_url):
     assert page.evaluate("window.__xss") is None
     # the comparison chart names Lamphun from compare.json: as text, in its legend too
     page.locator("#chart-visitors-compare svg.main-svg").first.wait_for()
-    assert '<b onmouseover="window.__xss=8">Lamphun</b>' in page.locator("#chart-visitors-compare .legend").inner_text()
+    assert '<b onmouseover="window.__xss=8">Lamphun</b>' in page.locator("#chart-visitors-compare g.legend").text_content()
     page.locator("#chart-visitors-compare .scatterlayer path.point").last.hover(force=True)
     assert page.evaluate("window.__xss") is None
 
