@@ -123,3 +123,11 @@ def test_map_has_every_province_coloured_by_stated_bins(tiny_model):
     assert next(s for s in shapes if s.code == "TH10").title == "TH10: no value" and next(
         s for s in shapes if s.code == "TH10").fill == 0
     assert [b.text for b in drawn.bins] == ["below 2,100,000", "2,100,000 or more"]
+
+
+def test_an_own_area_without_values_is_left_out_of_the_chart_not_an_error(tmp_path):
+    # Built as Lamphun, dust days has values for Chiang Mai only
+    model = build_model(read_package(copy_package(FIXTURES / "tiny", tmp_path / "pkg")), "TH51")
+    c = Comparison(model.indicators["dust-days"], model.areas, "en")
+    assert c.year is None and c.sentence() == ""
+    assert c.chart_data()["default"] == ["TH50"]

@@ -138,10 +138,10 @@ class Comparison:
         chosen = [self.own.area_id]
         groups = self.groups()
         if groups:
-            chosen += [m.area_id for m in groups[0].members if m is not self.own and m.area_id in by_area]
-        country = [a.area_id for a in self.areas if a.level == "country" and a.area_id in by_area]
-        regions = [g.area_id for g in groups if g.level == "region" and g.area_id in by_area]
-        return chosen + (country or regions[:1])
+            chosen += [m.area_id for m in groups[0].members if m is not self.own]
+        chosen += [a.area_id for a in self.areas if a.level == "country" and by_area.get(a.area_id)] or [
+            g.area_id for g in groups if g.level == "region" and by_area.get(g.area_id)][:1]
+        return [code for code in chosen if by_area.get(code)]  # (the own area too may have none yet)
 
     def chart_data(self) -> dict:
         """What compare.js draws from: every area's values by year, the default choice and

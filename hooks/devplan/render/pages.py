@@ -246,7 +246,7 @@ class PageWriter:
         data = c.chart_data()
         names = {a.area_id: self.tr(a, "name") for a in self.model.areas.provinces}
         path = comparison.data_path(indicator.indicator_id)
-        return {"c": c, "compare_data": relative(f"indicators/{indicator.indicator_id}.md", path), "compare_years": [y for y, v in zip(data["years"], data["values"][data["own"]]) if v is not None],
+        return {"c": c, "compare_data": relative(f"indicators/{indicator.indicator_id}.md", path), "compare_years": [y for y, v in zip(data["years"], data["values"].get(data["own"], [])) if v is not None],
                 "compare_sharing": share.comparison_sharing(indicator, self.lang, self.settings),
                 "province_map": areamap.province_map(c.map_values(), names, self.model.areas.own.area_id,
                                                      indicator.decimals, self.lang) if c.year else None}
