@@ -70,7 +70,7 @@ def test_chart_line_breaks_across_long_gaps_only(built_site):
 
 def test_table_repeats_the_chart_numbers_with_separators(built_site):
     soup = page(built_site, "en", "indicators/tourist-arrivals")
-    table = soup.find("table", class_="dp-table")
+    table = soup.find("table", class_="dp-table--values")
     cells = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
     value = next(float(o["value"]) for o in rows("observations")
                  if o["indicator_id"] == "tourist-arrivals" and o["year"] == "2024" and o["area_id"] == site_area())
@@ -80,7 +80,7 @@ def test_table_repeats_the_chart_numbers_with_separators(built_site):
 
 def test_thai_pages_use_buddhist_era_and_thai_labels(built_site):
     soup = page(built_site, "th", "indicators/tourist-arrivals")
-    years = [tr.th.get_text(strip=True) for tr in soup.find("table", class_="dp-table").tbody.find_all("tr")]
+    years = [tr.th.get_text(strip=True) for tr in soup.find("table", class_="dp-table--values").tbody.find_all("tr")]
     assert "พ.ศ. 2567" in years and "2024" not in " ".join(years)
     headings = [h.get_text(strip=True).rstrip("¶") for h in soup.select("article h2")]
     assert "แผนภูมิ" in headings and "Chart" not in headings
