@@ -24,9 +24,10 @@ INDICATOR = "indicators/tourist-arrivals/"
 
 
 def open_page(page, url: str) -> None:
-    """Load a page and wait until every chart on it is drawn."""
+    """Load a page and wait until every chart on it is drawn (an embed's comparison chart
+    stays hidden unless its address asks for areas)."""
     page.goto(url, wait_until="networkidle")
-    charts = page.locator(".dp-chart")
+    charts = page.locator(".dp-chart:visible")
     for k in range(charts.count()):
         charts.nth(k).and_(page.locator("[data-drawn]")).wait_for()
 

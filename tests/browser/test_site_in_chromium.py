@@ -26,7 +26,8 @@ def test_indicator_chart_draws_an_svg(page, site_url, lang):
     firm = [row for row in years if row["status"] != "preliminary"]
     assert points.count() == len(firm) >= 2  # one filled point per revised or final year; preliminary ones drawn apart
     ticks = chart.locator(".xtick text").all_text_contents()
-    assert ("2567" in ticks) == (lang == "th") and ("2024" in ticks) == (lang == "en")
+    # years in the page's calendar (B.E. on the Thai site); on a phone they are thinned until they stand apart
+    assert len(ticks) >= 3 and all((int(tick) > 2400) == (lang == "th") for tick in ticks)
     # Thai text in the chart is set in the self-hosted Thai font, and that font has loaded
     assert "Noto Sans Thai" in chart.locator(".ytitle").evaluate("e => getComputedStyle(e).fontFamily")
     loaded = page.evaluate("document.fonts.ready.then(() => [...document.fonts]"
