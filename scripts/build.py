@@ -139,7 +139,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     workers = {name: fork.Process(target=_job, args=(target, args, errors), name=name)
                for name, (target, args) in jobs.items()}
     try:
-        published(model, data_dir, base_url)  # the package files and history, made once for every job
+        published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
         _run(list(workers.values()), slots=_cores())
         failed = [name for name, worker in workers.items() if worker.exitcode not in (0, None)]

@@ -17,10 +17,9 @@ so Excel shows Thai, formula guards, formatted XLSX.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
+import shutil
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -218,52 +217,68 @@ def package_descriptor(data_dir: Path) -> dict:
     return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=4)
-def package_files(model: PlanModel, data_dir: Path, base_url: str = "") -> dict[str, bytes]:
-    """The whole-package downloads (small: built on every build, listed on the Data page).
-    Made once per build (the Data page lists their sizes) and shared by its jobs."""
+def write_package_files(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "") -> dict[str, int]:
+    """The whole-package downloads, written into out_dir one at a time (at 5,000 indicators
+    all.json alone is ~125 MB): {name: size in bytes}, which the Data page lists."""
+    out_dir = Path(out_dir)
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
     # What a citation needs travels with the package: where it lives and how to cite it.
     published = {**descriptor, "homepage": base_url, "created": stamp.isoformat() + "Z",
                  "citation": f"{descriptor.get('title', descriptor['name'])}, data as of {stamp.date().isoformat()}. "
                              f"{base_url}"}
-    files: dict[str, bytes] = {DESCRIPTOR_JSON: _json(published)}
-    for resource in descriptor["resources"]:
-        files[resource["path"]] = package_file(data_dir, resource["path"]).read_bytes()
-    for resource in descriptor["resources"]:
-        text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
-        files[excel_path(resource["path"])] = excel_copy(files[resource["path"]], text_fields)
+    tables = [r["path"] for r in descriptor["resources"]]
     documents = sorted({s.document for s in model.sources.values() if s.document})
+    (out_dir / "excel").mkdir(parents=True, exist_ok=True)
+    (out_dir / DESCRIPTOR_JSON).write_bytes(_json(published))
+    for resource in descriptor["resources"]:
+        raw = package_file(data_dir, resource["path"]).read_bytes()
+        (out_dir / resource["path"]).write_bytes(raw)
+        text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
+        (out_dir / excel_path(resource["path"])).write_bytes(excel_copy(raw, text_fields))
     for document in documents:
-        files[document] = package_file(data_dir, document).read_bytes()
-    files[ALL_JSON] = _json(_all_tables(model, descriptor))
+        (out_dir / document).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(package_file(data_dir, document), out_dir / document)
+    with (out_dir / ALL_JSON).open("w", encoding="utf-8", newline="") as file:
+        _write_all_tables(file, model, descriptor)
     readme = README.format(title=descriptor.get("title", descriptor["name"]), description=descriptor.get("description", ""),
                            date=stamp.date().isoformat(), url=base_url)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        tables = [r["path"] for r in descriptor["resources"]]
-        for name in [DESCRIPTOR_JSON, *tables, *map(excel_path, tables), *documents]:
-            archive.writestr(zip_entry(name, stamp), files[name])
+    names = [DESCRIPTOR_JSON, *tables, *map(excel_path, tables), *documents]
+    with zipfile.ZipFile(out_dir / zip_name(descriptor), "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            entry = zip_entry(name, stamp)
+            entry.file_size = (out_dir / name).stat().st_size  # as writestr sets it: the same zip
+            with (out_dir / name).open("rb") as source, archive.open(entry, "w") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
         archive.writestr(zip_entry(ZIP_README, stamp), readme.encode())
         archive.writestr(zip_entry(ZIP_LICENCE, stamp), LICENCE.encode())
-    files[zip_name(descriptor)] = buffer.getvalue()
-    return files
+    return {name: (out_dir / name).stat().st_size for name in [*names, ALL_JSON, zip_name(descriptor)]}
 
 
+def _write_all_tables(file, model: PlanModel, descriptor: dict) -> None:
+    """Every table as JSON, a row at a time: the text json.dumps(indent=1, sort_keys=True)
+    makes of the whole, without the whole in memory ("tables" is the last key)."""
+    envelope = _dumps({"name": descriptor.get("name"), "data_as_of": _stamp(model).date().isoformat(),
+                       "licenses": descriptor.get("licenses", []), "tables": None})
+    file.write(envelope.removesuffix("null\n}"))
+    names = sorted(model.tables)
+    file.write("{\n" if names else "{}")
+    for t, name in enumerate(names):
+        rows = model.tables[name]
+        file.write(f'  {_dumps(name)}: ' + ("[\n" if rows else "[]"))
+        for r, row in enumerate(rows):
+            text = _dumps({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()})
+            file.write("   " + text.replace("\n", "\n   ") + (",\n" if r < len(rows) - 1 else "\n  ]"))
+        file.write(",\n" if t < len(names) - 1 else "\n }")
+    file.write("\n}\n")
 
 
-def _all_tables(model: PlanModel, descriptor: dict) -> dict:
-    return {
-        "name": descriptor.get("name"), "data_as_of": _stamp(model).date().isoformat(),
-        "licenses": descriptor.get("licenses", []),
-        "tables": {name: [{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
-                          for row in rows] for name, rows in model.tables.items()},
-    }
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (_dumps(value) + "\n").encode("utf-8")
 
 
 def _stamp(model: PlanModel) -> dt.datetime:
@@ -275,12 +290,10 @@ def _stamp(model: PlanModel) -> dt.datetime:
 
 def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "",
                     publisher: dict | None = None) -> None:
-    """Every download into out_dir (the site's data/ folder)."""
+    """The workbooks and every indicator's files into out_dir (the site's data/ folder;
+    write_package_files writes the rest)."""
     out_dir = Path(out_dir)
     (out_dir / INDICATOR_FOLDER).mkdir(parents=True, exist_ok=True)
-    for name, content in package_files(model, data_dir, base_url).items():
-        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        (out_dir / name).write_bytes(content)
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
     (out_dir / site_xlsx_name(descriptor)).write_bytes(site_xlsx(model, stamp, base_url, publisher))

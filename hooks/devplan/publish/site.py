@@ -18,8 +18,8 @@ from ..model.plan import PlanModel, build_model
 from ..render import share
 from ..render.labels import display_date, label
 from ..render.pages import PageWriter, web_address
-from . import search
-from .downloads import package_descriptor, package_files
+from . import scratch, search
+from .downloads import package_descriptor, write_package_files
 
 HAND_WRITTEN = ("methodology.md", "about.md", "maintainers.md")
 
@@ -145,13 +145,22 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
     }
 
 
-def published(model: PlanModel, data_dir: str | Path, base_url: str):
-    """What both languages describe: the package downloads and the history of values.
-    scripts/build.py makes them once, before its jobs fork, and every job shares them."""
-    return _published(model, str(data_dir), base_url)
+def published(model: PlanModel, data_dir: str | Path, base_url: str, out_dir: Path | None = None):
+    """What both languages describe: the package downloads' sizes and the history of values.
+    scripts/build.py makes them once, writing the downloads into the site's out_dir, before
+    its jobs fork, and every job shares them; without out_dir (the engine alone, tests) the
+    downloads are written to a scratch folder for their sizes."""
+    key = (model, str(data_dir), base_url)
+    if key not in _published:
+        if out_dir is None:
+            with scratch.folder() as folder:
+                sizes = write_package_files(model, Path(data_dir), folder, base_url)
+        else:
+            sizes = write_package_files(model, Path(data_dir), out_dir, base_url)
+        while len(_published) >= 4:  # a few models, as load_model keeps
+            del _published[next(iter(_published))]
+        _published[key] = (sizes, package_descriptor(Path(data_dir)), data_changes(data_dir, model.areas.own.area_id))
+    return _published[key]
 
 
-@lru_cache(maxsize=4)
-def _published(model: PlanModel, data_dir: str, base_url: str):
-    return (package_files(model, Path(data_dir), base_url), package_descriptor(Path(data_dir)),
-            data_changes(data_dir, model.areas.own.area_id))
+_published: dict[tuple, tuple] = {}

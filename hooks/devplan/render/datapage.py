@@ -7,8 +7,8 @@ from ..addresses import ALL_JSON, DESCRIPTOR_JSON, excel_path, zip_name
 from .labels import label
 
 
-def package_files(downloads: dict[str, bytes], descriptor: dict, lang: str) -> list[dict]:
-    """The whole-package files, each with its Excel-ready copy where there is one."""
+def package_files(sizes: dict[str, int], descriptor: dict, lang: str) -> list[dict]:
+    """The whole-package files ({name: size in bytes}), each with its Excel-ready copy where there is one."""
     archive = zip_name(descriptor)
     described = {DESCRIPTOR_JSON: ("descriptor", "JSON"), ALL_JSON: ("json_all", "JSON"), archive: ("zip_all", "ZIP")}
     resources = {r["path"]: r for r in descriptor["resources"]}
@@ -16,9 +16,9 @@ def package_files(downloads: dict[str, bytes], descriptor: dict, lang: str) -> l
     for name in [archive, DESCRIPTOR_JSON, ALL_JSON, *resources]:
         key, kind = described.get(name, (None, "CSV (UTF-8)"))
         excel = excel_path(name) if name in resources else None
-        files.append({"name": name, "format": kind, "size": size(len(downloads[name])),
+        files.append({"name": name, "format": kind, "size": size(sizes[name]),
                       "description": label(key, lang) if key else resource_title(resources[name], lang),
-                      "excel": excel, "excel_size": size(len(downloads[excel])) if excel else None})
+                      "excel": excel, "excel_size": size(sizes[excel]) if excel else None})
     return files
 
 

@@ -134,7 +134,7 @@ class PageWriter:
 
     # --- one function per kind of page; each returns the page's markdown ------------------
 
-    def all_pages(self, downloads: dict[str, bytes], descriptor: dict, changes) -> dict[str, Callable[[], str]]:
+    def all_pages(self, downloads: dict[str, int], descriptor: dict, changes) -> dict[str, Callable[[], str]]:
         """{path: a function writing that page}: the engine asks for each page's text when it
         reads the page, so a language never holds every page's text at once."""
         self.history = changelog.by_indicator(changes)
@@ -281,7 +281,7 @@ class PageWriter:
                             chart_json=charts.to_attribute(figure) if figure else None,
                             sharing=share.budget_sharing(self.model, self.lang, self.settings))
 
-    def data(self, downloads: dict[str, bytes], descriptor: dict) -> str:
+    def data(self, downloads: dict[str, int], descriptor: dict) -> str:
         """The Data page: every download with its size, and the dictionary from the schemas."""
         lang = self.lang
         licence = ", ".join(item.get("name", "") for item in descriptor.get("licenses", []))
