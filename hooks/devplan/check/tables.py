@@ -11,8 +11,8 @@ encoding error. The same schema drives both, and the shipped package passes both
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -23,6 +23,8 @@ from .encoding import NotUtf8, csv_text
 from .problems import DESCRIPTOR_NAME, Package, Problem, display_path, find_descriptor
 from .rules import check_rules  # project rules, once every table is read
 from .texts import MAX_CELL
+
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # a line and its ending, as written
 
 
 def read_package(path: str | Path) -> Package:
@@ -130,7 +132,9 @@ def _read_table(package: Package, resource: dict) -> None:
     # Rows are numbered by the line they start on, as GitHub and a text editor show them
     # (a spreadsheet counts the same until a cell holds a line break).
     records, end = [], 0
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    del raw
+    # Lines as io.StringIO(text, newline="") gives them, without its copy of the whole text.
+    reader = csv.reader((line.group() for line in LINE.finditer(text)), strict=True)
     # Cells repeat (ids, codes, statuses, notes): one string per distinct text keeps the
     # model (shared by every job of a build) about a third smaller.
     same: dict[str, str] = {}
