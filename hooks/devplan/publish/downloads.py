@@ -43,7 +43,7 @@ from ..model.plan import Indicator, PlanModel
 from ..render.labels import BE_OFFSET, display_date, display_year, label, plain_number
 from ..render.latest import COLUMNS as LATEST_COLUMNS
 from ..render.latest import NUMBER_COLUMNS, latest_rows
-from .spreadsheets import PERCENT_POINTS, Workbook, excel_copy, excel_csv, number_format, zip_entry
+from .spreadsheets import PERCENT_POINTS, Workbook, excel_csv, number_format, write_excel_copy, zip_entry
 
 TIDY_COLUMNS = [
     "indicator_id", "name_th", "name_en", "area_id", "area_name_th", "area_name_en", "year_ce", "year_be", "year_type",
@@ -139,14 +139,16 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
 
 
 def _values_sheet(workbook, title: str, indicators: list[Indicator], own: Area, columns: list[str] = TIDY_COLUMNS) -> None:
-    rows, formats = [], []
     value = columns.index("value")
-    for indicator in indicators:
-        fmt = number_format(indicator.decimals)
-        for row in tidy_rows(indicator, own):
-            rows.append([row[c] for c in columns])
-            formats.append([fmt if c == value else None for c in range(len(columns))])
-    workbook.add_table(title, columns, rows, formats)
+
+    def rows():
+        for indicator in indicators:
+            fmt = number_format(indicator.decimals)
+            formats = [fmt if c == value else None for c in range(len(columns))]
+            for row in tidy_rows(indicator, own):
+                yield [row[c] for c in columns], formats
+
+    workbook.add_table(title, columns, rows())
 
 
 def indicator_xlsx(indicator: Indicator, own: Area, stamp: dt.datetime, base_url: str = "",
@@ -176,13 +178,13 @@ def latest_csv(model: PlanModel, base_url: str = "") -> bytes:
 
 def _latest_sheet(workbook, model: PlanModel, base_url: str) -> None:
     """The whole-site table: the latest value of every indicator, formatted in its decimals."""
-    rows, formats = [], []
-    for indicator, row in zip(model.indicators.values(), latest_rows(model, base_url)):
-        fmt = number_format(indicator.decimals)
-        rows.append([row[c] for c in LATEST_COLUMNS])
-        formats.append([fmt if c in NUMBER_COLUMNS else PERCENT_POINTS if c == "change_percent" else None
-                        for c in LATEST_COLUMNS])
-    workbook.add_table("latest", LATEST_COLUMNS, rows, formats)
+    def rows():
+        for indicator, row in zip(model.indicators.values(), latest_rows(model, base_url)):
+            fmt = number_format(indicator.decimals)
+            yield [row[c] for c in LATEST_COLUMNS], [fmt if c in NUMBER_COLUMNS else PERCENT_POINTS if c == "change_percent"
+                                                     else None for c in LATEST_COLUMNS]
+
+    workbook.add_table("latest", LATEST_COLUMNS, rows())
 
 
 def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
@@ -198,10 +200,10 @@ def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publishe
     workbook = Workbook()
     _latest_sheet(workbook, model, base_url)
     _values_sheet(workbook, "values", list(model.indicators.values()), model.areas.own, SITE_COLUMNS)
-    workbook.add_table("areas", AREA_COLUMNS, [[a.area_id, a.level, a.name_th, a.name_en, a.parent.area_id if a.parent else ""]
-                                               for a in model.areas])
-    workbook.add_table("sources", SOURCE_COLUMNS,
-                       [[_text(getattr(s, c)) for c in SOURCE_COLUMNS] for s in sorted(model.sources.values(), key=lambda s: s.source_id)])
+    workbook.add_table("areas", AREA_COLUMNS, (([a.area_id, a.level, a.name_th, a.name_en, a.parent.area_id if a.parent else ""], None)
+                                               for a in model.areas))
+    workbook.add_table("sources", SOURCE_COLUMNS, (([_text(getattr(s, c)) for c in SOURCE_COLUMNS], None)
+                                                   for s in sorted(model.sources.values(), key=lambda s: s.source_id)))
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
     return workbook.to_bytes(stamp)
 
@@ -232,10 +234,10 @@ def write_package_files(model: PlanModel, data_dir: Path, out_dir: Path, base_ur
     (out_dir / "excel").mkdir(parents=True, exist_ok=True)
     (out_dir / DESCRIPTOR_JSON).write_bytes(_json(published))
     for resource in descriptor["resources"]:
-        raw = package_file(data_dir, resource["path"]).read_bytes()
-        (out_dir / resource["path"]).write_bytes(raw)
+        maintained = package_file(data_dir, resource["path"])
+        shutil.copyfile(maintained, out_dir / resource["path"])
         text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
-        (out_dir / excel_path(resource["path"])).write_bytes(excel_copy(raw, text_fields))
+        write_excel_copy(maintained, out_dir / excel_path(resource["path"]), text_fields)
     for document in documents:
         (out_dir / document).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(package_file(data_dir, document), out_dir / document)

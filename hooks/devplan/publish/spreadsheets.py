@@ -15,7 +15,9 @@ import datetime as dt
 import io
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import xlsxwriter
 
@@ -48,15 +50,19 @@ def _bom_csv(header: list[str], rows: list[list]) -> bytes:
     return BOM + out.getvalue().encode("utf-8")
 
 
-def excel_copy(raw: bytes, text_fields: set[str]) -> bytes:
+def write_excel_copy(source: Path, target: Path, text_fields: set[str]) -> None:
     """An Excel-ready copy of a package CSV: the same rows and cells as maintained, with a
-    byte-order mark and the formula guard on text columns (a number column's "-5" stays -5)."""
-    reader = csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""))
-    header = next(reader, [])
-    text = [name in text_fields for name in header]
-    rows = [[spreadsheet_safe(v) if is_text else v for v, is_text in zip(row, text)] for row in reader]
-    return _bom_csv(header, rows)
-
+    byte-order mark and the formula guard on text columns (a number column's "-5" stays -5),
+    written a row at a time (observations.csv is tens of MB at 5,000 indicators)."""
+    with source.open(encoding="utf-8-sig", newline="") as maintained, \
+            target.open("w", encoding="utf-8", newline="") as copy:
+        reader, writer = csv.reader(maintained), csv.writer(copy, lineterminator="\r\n")
+        header = next(reader, [])
+        text = [name in text_fields for name in header]
+        copy.write(BOM.decode())
+        writer.writerow(header)
+        for row in reader:
+            writer.writerow([spreadsheet_safe(v) if is_text else v for v, is_text in zip(row, text)])
 
 
 def number_format(decimals: int) -> str:
@@ -109,23 +115,22 @@ class Workbook:
                 {"bold": bold, **({"num_format": number_format} if number_format else {})})
         return self._formats[key]
 
-    def add_table(self, title: str, header: list[str], rows: list[list],
-                  formats: list[list[str | None]] | None = None) -> None:
-        """A sheet of header and rows: bold frozen header, fitted widths, number formats per cell."""
+    def add_table(self, title: str, header: list[str], rows: Iterable[tuple[list, list[str | None] | None]]) -> None:
+        """A sheet of header and rows, each row with its cells' number formats (or None) and
+        written as it comes, never all held: bold frozen header, fitted widths."""
         sheet = self._book.add_worksheet(title[:31])
         widths = [text_width(name) for name in header]
-        for row in rows:
-            widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
-        for c, width in enumerate(widths):
-            sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
         sheet.freeze_panes(1, 0)
         bold = self._format(bold=True)
         for c, name in enumerate(header):
             sheet.write_string(0, c, name, bold)
-        for r, row in enumerate(rows, start=1):
+        for r, (row, formats) in enumerate(rows, start=1):
+            widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
             for c, value in enumerate(row):
-                fmt = formats[r - 1][c] if formats else None
+                fmt = formats[c] if formats else None
                 _write(sheet, r, c, spreadsheet_safe(value), self._format(number_format=fmt) if fmt else None)
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, min(MAX_WIDTH, width + 2))
 
     def add_about(self, blocks: list[list[tuple[str, str]]], title: str = "about") -> None:
         """An "about" sheet of (label, text) pairs, one block per language, a blank row between."""
