@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -151,12 +152,9 @@ def published(model: PlanModel, data_dir: str | Path, base_url: str, out_dir: Pa
     its jobs fork, and every job shares them; without out_dir (the engine alone, tests) the
     downloads are written to a scratch folder for their sizes."""
     key = (model, str(data_dir), base_url)
-    if key not in _published:
-        if out_dir is None:
-            with scratch.folder() as folder:
-                sizes = write_package_files(model, Path(data_dir), folder, base_url)
-        else:
-            sizes = write_package_files(model, Path(data_dir), out_dir, base_url)
+    if out_dir is not None or key not in _published:  # a build's site always gets its files
+        with nullcontext(out_dir) if out_dir is not None else scratch.folder() as folder:
+            sizes = write_package_files(model, Path(data_dir), folder, base_url)
         while len(_published) >= 4:  # a few models, as load_model keeps
             del _published[next(iter(_published))]
         _published[key] = (sizes, package_descriptor(Path(data_dir)), data_changes(data_dir, model.areas.own.area_id))
