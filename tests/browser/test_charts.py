@@ -17,7 +17,8 @@ INDICATORS = [row["indicator_id"] for row in csv.DictReader(open(ROOT / "data" /
 
 
 def drawn(page, url: str) -> list:
-    """Open a page and wait for each of its charts to be drawn; the chart elements."""
+    """Open a page and wait for each of its charts to be drawn; the chart elements, in page
+    order (an indicator's own chart first, then its comparison with other areas, if any)."""
     page.goto(url, wait_until="networkidle")
     charts = page.locator(".dp-chart")
     for k in range(charts.count()):
@@ -42,7 +43,7 @@ def test_no_axis_repeats_a_tick_label(page, site_url, lang):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_gini_axis_carries_decimals_and_years_are_upright(page, site_url, lang):
-    (chart,) = drawn(page, f"{site_url}{lang}/indicators/income-gini/")
+    chart = drawn(page, f"{site_url}{lang}/indicators/income-gini/")[0]  # the indicator's own chart; a comparison chart may follow
     values = chart.locator(".ytick text").all_text_contents()
     assert all("." in v for v in values), values  # 0.0, 0.1 ... not 0, 0, 0
     years = chart.locator(".xtick text").all_text_contents()
@@ -54,7 +55,7 @@ def test_gini_axis_carries_decimals_and_years_are_upright(page, site_url, lang):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_value_axis_zero_clear_of_the_first_year(page, site_url, lang):
     for path in ("indicators/income-gini/", "indicators/tourist-arrivals/", "indicators/household-income-monthly/"):
-        (chart,) = drawn(page, f"{site_url}{lang}/{path}")
+        chart = drawn(page, f"{site_url}{lang}/{path}")[0]  # the indicator's own chart; a comparison chart may follow
         zero = chart.locator(".ytick text").first.bounding_box()
         first_year = chart.locator(".xtick text").first.bounding_box()
         apart = (zero["x"] + zero["width"] <= first_year["x"] or zero["y"] + zero["height"] <= first_year["y"])
@@ -78,7 +79,7 @@ def test_no_chart_without_two_values(page, site_url, lang):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_preliminary_values_are_hollow_and_named_in_the_legend(page, site_url, lang):
-    (chart,) = drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")
+    chart = drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")[0]  # the indicator's own chart; a comparison chart may follow
     legend = chart.locator(".legendtext").all_text_contents()
     assert ("ตัวเลขเบื้องต้น" if lang == "th" else "Preliminary") in legend
     hollow = "els => els.map(e => e.style.fill === 'none')"
@@ -97,7 +98,7 @@ def test_preliminary_values_are_hollow_and_named_in_the_legend(page, site_url, l
 def test_hover_labels_stay_on_a_phone_screen(page, site_url, lang):
     width = page.viewport_size["width"]
     for path in ("indicators/tourist-arrivals/", "indicators/household-income-monthly/"):
-        (chart,) = drawn(page, f"{site_url}{lang}/{path}")
+        chart = drawn(page, f"{site_url}{lang}/{path}")[0]  # the indicator's own chart; a comparison chart may follow
         points = chart.locator(".scatterlayer path.point")
         for k in range(points.count()):
             points.nth(k).hover(force=True)
@@ -142,14 +143,14 @@ def test_values_counted_differently_are_named_in_the_legend(page, site_url, lang
     words = "นับต่างวิธี เทียบกันไม่ได้" if lang == "th" else "counted differently, not comparable"
     for path, years in (("indicators/tourist-arrivals/", ("2563", "2020")), ("indicators/forest-cover-percent/",
                                                                            ("2536-2541", "1993-1998"))):
-        (chart,) = drawn(page, f"{site_url}{lang}/{path}")
+        chart = drawn(page, f"{site_url}{lang}/{path}")[0]  # the indicator's own chart; a comparison chart may follow
         legend = chart.locator(".legendtext").all_text_contents()
         assert f"{years[0] if lang == 'th' else years[1]}: {words}" in legend, legend
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_aim_never_hides_the_value_of_its_year(page, site_url, lang):
-    (chart,) = drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")
+    chart = drawn(page, f"{site_url}{lang}/indicators/tourist-arrivals/")[0]  # the indicator's own chart; a comparison chart may follow
     traces = chart.locator(".scatterlayer .trace")
     names = chart.locator(".legendtext").all_text_contents()
     aim = traces.nth(next(k for k, n in enumerate(names) if "KPI" in n)).locator("path.point").last.bounding_box()
