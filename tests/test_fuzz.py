@@ -29,7 +29,7 @@ from devplan.check.sitetables import SITE_TABLES, site_columns
 from devplan.check.tables import read_package, read_search_words
 from devplan.model.plan import build_model
 from devplan.publish import search
-from devplan.publish.downloads import write_downloads
+from devplan.publish.downloads import write_downloads, write_package_files
 from devplan.publish.site import embed_pages, generated_pages, settings_from, theme_globals
 from devplan.render.previews import write_previews
 from hypothesis import HealthCheck, given, settings
@@ -104,7 +104,8 @@ def assert_builds(package: Path, lang: str) -> None:
     site = package.parent / "site"
     model = build_model(read_package(package), site_area())
     options = settings_from("Site", SETTINGS, "https://github.com/o/r", model)
-    pages = {**generated_pages(model, lang, options, package), **embed_pages(model, lang, options)}
+    pages = {path: write() for path, write in generated_pages(model, lang, options, package).items()}
+    pages.update(embed_pages(model, lang, options))
     for path in pages:
         assert not posixpath.isabs(path) and not posixpath.normpath(path).startswith(".."), path
     theme = theme_globals(model, lang, options, package, f"https://example.org/site/{lang}/")
@@ -112,6 +113,7 @@ def assert_builds(package: Path, lang: str) -> None:
     links += [theme["dp_footer"]["licence_url"], theme["dp_footer"]["report_url"]]
     assert not [link for link in links if re.match(r"\s*[a-z][a-z0-9+.-]*:", link, re.IGNORECASE)
                 and not link.startswith(("https://", "http://"))], links
+    write_package_files(model, package, site / "data", SETTINGS["devplan"]["base_url"])
     write_downloads(model, package, site / "data", SETTINGS["devplan"]["base_url"], SETTINGS["devplan"]["publisher"])
     write_previews(model, site / "previews", lang, ("Site", "Every goal"), SETTINGS["devplan"]["base_url"])
     written = [p for p in site.rglob("*") if p.is_file()]
