@@ -138,13 +138,10 @@ def test_an_indicators_snippet_is_its_change_and_what_it_measures_not_its_badges
 
 
 def test_a_topic_names_what_its_indicators_are_about(built_model):
-    from devplan.model.plan import read_topics
-
-    topics = read_topics(ROOT / "data", built_model)
-    hotspots = search.indicator_facts(built_model, "th", topics)["indicators/hotspots/"]
+    hotspots = search.indicator_facts(built_model, "th", built_model.topics)["indicators/hotspots/"]
     assert "หมอกควันและฝุ่น PM2.5" in hotspots.topics
     item = search.record("indicators/hotspots/", "", "<h1>จำนวนจุดความร้อนสะสม</h1>", "th",
-                         search.read_search_words(ROOT / "docs" / "search-words.csv"), hotspots)
+                         search.read_search_words(ROOT / "docs"), hotspots)
     assert {search.thai_key("ฝุ่น"), "haze", "dust"} <= keys(item.title_keys)
 
 
@@ -156,7 +153,7 @@ def test_an_indicator_with_a_value_weighs_its_title_more():
 
 
 def test_a_word_typed_on_either_sites_finds_its_groups_words():
-    pairs = search.read_search_words(ROOT / "docs" / "search-words.csv")
+    pairs = search.read_search_words(ROOT / "docs")
     finds = {}
     for typed, word in pairs:
         finds.setdefault(typed, set()).add(word)
