@@ -100,7 +100,7 @@ def test_highlight_names_a_top_place_and_a_change_apart_from_the_countrys(tiny_m
 
 def test_highlight_says_nothing_when_nothing_stands_out(tmp_path):
     package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
-    add_rows(package, [(f"visitors", 2025, 3_000_000 + k, f"TH{code}") for k, code in enumerate((10, 11, 12))])
+    add_rows(package, [("visitors", 2025, 3_000_000 + k, f"TH{code}") for k, code in enumerate((10, 11, 12))])
     (package / "areas.csv").write_text((package / "areas.csv").read_text(encoding="utf-8") + "".join(
         f"TH{code},province,จังหวัด {code},Province {code},TH,test-source\n" for code in (10, 11, 12)), encoding="utf-8")
     model = model_of(package)
