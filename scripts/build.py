@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from devplan.edit.workbook import write_workbook  # noqa: E402
-from devplan.publish import processes, scratch, sitefolder  # noqa: E402
+from devplan.publish import processes, scratch, search, sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
 from devplan.publish.site import InvalidData, load_model, published, site_area  # noqa: E402
@@ -140,6 +140,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
                for name, (target, args) in jobs.items()}
     try:
         published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
+        search.load_dictionary()  # the Thai word cutter the page and preview jobs use, loaded once
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
         _run(list(workers.values()), slots=_cores())
         failed = [name for name, worker in workers.items() if worker.exitcode not in (0, None)]

@@ -123,6 +123,22 @@ def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
     assert item.title == "อัตราการเข้าพัก"  # results still show the Thai title
 
 
+def test_an_indicator_pages_table_of_every_value_stays_out_of_the_index(built_model):
+    """The values table (the table component marks it after its class) was indexed whole:
+    twenty years of numbers per page, most of what the indexer held at 5,000 indicators."""
+    from devplan.publish.site import settings_from
+    from devplan.render.labels import format_number
+    from devplan.render.pages import PageWriter
+
+    indicator = built_model.indicators["tourist-arrivals"]
+    settings = settings_from("site", {"devplan": {"publisher": {"th": "", "en": ""}}}, None, built_model)
+    page = PageWriter(built_model, "en", settings).indicator(indicator)
+    first = format_number(indicator.observations[0].value, indicator.decimals)
+    assert f">{first}<" in page  # the table shows the earliest value ...
+    item = search.record("indicators/tourist-arrivals/", "", page, "en")
+    assert first not in item.content  # ... and the index does not
+
+
 def test_an_indicators_snippet_is_its_change_and_what_it_measures_not_its_badges(built_model):
     facts = search.indicator_facts(built_model, "en")
     occupancy = facts["indicators/hotel-occupancy-rate/"]

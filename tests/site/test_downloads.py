@@ -85,24 +85,27 @@ def test_indicator_files_carry_every_area_with_its_code_and_names(built_site):
     record = [dict(zip(table[0], r)) for r in table[1:] if r[table[0].index("area_id")] == "TH58"]
     assert {r["year_ce"] for r in record} == {2019, 2020, 2021, 2022, 2023}
     assert {r["area_name_en"] for r in record} == {"Mae Hong Son"} and {r["derivation"] for r in record} == {"ratio"}
-    book = openpyxl.load_workbook(built_site / "data/chiang-mai-development-plan.xlsx", read_only=True)
-    listed = {r[0]: r[2] for r in book["areas"].iter_rows(min_row=2, values_only=True)}
-    assert listed["TH50"] == "เชียงใหม่" and len(listed) == len(areas)
     excel_areas = (built_site / "data/excel/areas.csv").read_text(encoding="utf-8-sig")
     assert "TH-PC-UN1,group,กลุ่มจังหวัดภาคเหนือตอนบน 1" in excel_areas
 
 
 def test_indicator_xlsx_opens_with_thai_intact(built_site):
     for indicator in INDICATORS:
-        book = openpyxl.load_workbook(built_site / "data/indicators" / f"{indicator['indicator_id']}.xlsx")
-        sheet = book.active
-        table = list(sheet.values)
+        path = built_site / "data/indicators" / f"{indicator['indicator_id']}.xlsx"
+        book = openpyxl.load_workbook(path)
+        table = list(book.active.values)
         assert len(table) - 1 == expected_rows(indicator["indicator_id"])
         header = table[0]
+        sources = {row[0] for row in book["sources"].iter_rows(min_row=2, values_only=True)}
         for row in table[1:]:
             record = dict(zip(header, row))
-            assert record["name_th"] == indicator["name_th"]
             assert isinstance(record["value"], (int, float))
+            assert record["source_id"] in sources  # each value's source is on the sources sheet
+        if len(table) > 1:
+            assert table[1][header.index("area_name_th")] == "เชียงใหม่"  # Thai intact, the own area first
+        about = about_sheet(path)  # what every row of one indicator shares: its name and unit
+        assert about["ตัวชี้วัด"] == f"{indicator['name_th']} [{indicator['indicator_id']}]"
+        assert (about["หน่วย"], about["Unit"]) == (indicator["unit_th"], indicator["unit_en"])
 
 
 def test_package_csvs_are_published_byte_for_byte(built_site):
@@ -212,7 +215,8 @@ def test_every_xlsx_has_a_bold_frozen_header_fitted_widths_and_number_formats(bu
                 assert widths[n + 1] >= min(60, 0.8 * longest), path.name
             numbers = [header.index(c) for c in ("value", "latest_value", "previous_value", "change") if c in header]
             for row in sheet.iter_rows(min_row=2):
-                places = decimals[row[0].value] if sheet.title not in ("sources", "areas") else 0
+                indicator = row[header.index("indicator_id")].value if "indicator_id" in header else path.stem
+                places = decimals[indicator] if sheet.title not in ("sources", "areas") else 0
                 for n in numbers:
                     if row[n].value is not None:
                         assert row[n].number_format == "#,##0" + ("." + "0" * places if places else ""), path.name
@@ -226,15 +230,20 @@ def test_every_xlsx_has_an_about_sheet_in_thai_and_english(built_site):
         assert any("\u0e00" <= c <= "\u0e7f" for c in about["วิธีอ้างอิง"])
 
 
-def test_whole_site_workbook_holds_every_value(built_site):
-    frame = pd.read_excel(built_site / "data/chiang-mai-development-plan.xlsx", sheet_name="values")
-    assert len(frame) == len(rows("observations")) + len(rows("targets"))
+def test_whole_site_workbook_holds_every_value_of_the_sites_area(built_site):
+    path = built_site / "data/chiang-mai-development-plan.xlsx"
+    frame = pd.read_excel(path, sheet_name="values")
+    own = [r for name in ("observations", "targets") for r in rows(name) if r.get("area_id", site_area()) == site_area()]
+    assert len(frame) == len(own)
     observed = frame[frame["kind"] == "observed"]
     assert {(r.indicator_id, r.year_ce, float(r.value)) for r in observed.itertuples()} == {
-        (o["indicator_id"], int(o["year"]), float(o["value"])) for o in rows("observations")}
-    assert set(frame["name_th"]) <= {i["name_th"] for i in INDICATORS}
-    sources = pd.read_excel(built_site / "data/chiang-mai-development-plan.xlsx", sheet_name="sources")
+        (o["indicator_id"], int(o["year"]), float(o["value"])) for o in rows("observations") if o["area_id"] == site_area()}
+    latest = pd.read_excel(path, sheet_name="latest")  # each indicator's name and unit, once
+    assert set(frame["indicator_id"]) <= set(latest["indicator_id"]) and set(latest["name_th"]) <= {i["name_th"] for i in INDICATORS}
+    sources = pd.read_excel(path, sheet_name="sources")
     assert set(frame["source_id"]) <= set(sources["source_id"])
+    about = about_sheet(path)  # which area, and where the others are
+    assert about["พื้นที่"].startswith("เชียงใหม่ [TH50]") and "data/indicators/" in about["Area"]
 
 
 def test_excel_ready_copies_have_a_bom_and_the_same_cells(built_site):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,16 @@ def read_csv(path: Path) -> CsvFile | None:
     if not rows:
         return None
     return CsvFile(rows[0], rows[1:], chunks, bom, newline, raw)
+
+
+def read_records(path: Path) -> Iterator[list[str]]:
+    """A checked package CSV's rows, the header first, read as they come: the workbook is made
+    from files of hundreds of thousands of rows without holding one (nothing if it is missing)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            yield from csv.reader(file)
+    except FileNotFoundError:
+        return
 
 
 def render(header: list[str], records: list[list[str]], original: CsvFile | None) -> bytes:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import xlsxwriter
@@ -27,11 +29,12 @@ from ..publish import scratch
 from ..publish.spreadsheets import text_width
 from ..render.labels import label
 from . import layout
-from .csvfiles import read_csv
+from .csvfiles import read_records
 from .notes import column_note, input_message, validation
 
 LANGUAGES = ("th", "en")
 MAX_WIDTH = 50
+WIDTH_ROWS = 1000  # a column is as wide as its widest text in the first rows
 LIST_LENGTH = 255  # XlsxWriter's (and Excel's) limit for a list written inline
 NAME_LENGTH = 40  # of the Thai name shown beside an id
 HEADER = {"bold": True, "bg_color": "#b2dfdb", "border": 1, "text_wrap": True, "valign": "top"}  # locked
@@ -60,7 +63,7 @@ def make_workbook(data_dir: str | Path, tables: dict[str, list[dict]] | None = N
     else:
         descriptor = load_yaml(descriptor_path.read_text(encoding="utf-8-sig"))
     base = descriptor_path.parent
-    files = {r["name"]: read_csv(base / r["path"]) for r in descriptor["resources"]}
+    files = {r["name"]: base / r["path"] for r in descriptor["resources"]}
     buffer = io.BytesIO()
     stamp = dt.datetime.combine(max((s["accessed"] for s in tables.get("sources", [])), default=dt.date(2000, 1, 1)),
                                 dt.time())
@@ -89,7 +92,7 @@ def write_workbook(data_dir: str | Path, folder: Path, tables: dict[str, list[di
 
 
 class _Writer:
-    def __init__(self, book, descriptor: dict, files: dict):
+    def __init__(self, book, descriptor: dict, files: dict[str, Path]):
         self.book, self.descriptor, self.files = book, descriptor, files
         self.resources = {r["name"]: r for r in descriptor["resources"]}
         self.names: dict[tuple, dict[str, str]] = {}  # (table, key column) -> id -> Thai name
@@ -144,25 +147,36 @@ class _Writer:
 
     def table(self, resource: dict) -> None:
         fields = resource["schema"]["fields"]
-        csv_file = self.files[resource["name"]]
-        header, records = (csv_file.header, csv_file.records) if csv_file else ([], [])
+        rows = _records(self.files[resource["name"]])
+        header = next(rows, [])
+        head = list(itertools.islice(rows, WIDTH_ROWS))  # what the widths and examples are read from
         links = layout.references(resource)
         sheet = self.book.add_worksheet(layout.sheet_name(resource))
         first = layout.FIRST_DATA_ROW - 1  # XlsxWriter counts rows from 0
-        columns, titles, targets = [], [], []
+        at = [header.index(spec["name"]) if spec["name"] in header else None for spec in fields]
+        names = [self._names(links[spec["name"]]) if spec["name"] in links else None for spec in fields]
+
+        def cells(record: list[str]) -> list[str]:
+            """A row's cells in the schema's order; an id of another table with its Thai name."""
+            values = [record[k] if k is not None and k < len(record) else "" for k in at]
+            return [f"{v}{layout.NAME_SEPARATOR}{n[v]}" if n and n.get(v) else v for v, n in zip(values, names)]
+
+        shown = [cells(record) for record in head]
+        examples = [next((row[c] for row in shown if row[c].strip()), None) for c in range(len(fields))]
+        if None in examples:  # a column empty in the first rows: its example is further down, if anywhere
+            further = itertools.islice(_records(self.files[resource["name"]]), 1 + len(head), None)
+            for row in map(cells, further):
+                examples = [e if e is not None or not v.strip() else v for e, v in zip(examples, row)]
+                if None not in examples:
+                    break
+        titles, targets = [], []
         for c, spec in enumerate(fields):
-            name = spec["name"]
-            at = header.index(name) if name in header else None
-            column = [record[at] if at is not None and at < len(record) else "" for record in records]
-            target = links.get(name)
-            if target:
-                names = self._names(target)
-                column = [f"{v}{layout.NAME_SEPARATOR}{names[v]}" if names.get(v) else v for v in column]
-            columns.append(column)
+            target = links.get(spec["name"])
             targets.append((layout.sheet_name(self.resources[target[0]]), target[1]) if target else None)
             titles.append({lang: layout.field_title(spec, lang) + (" *" if spec.get("constraints", {}).get("required") else "")
                            for lang in LANGUAGES})
-            width = max([text_width(t) / 2 for t in titles[c].values()] + [text_width(v) for v in [name, *column[:1000]]])
+            width = max([text_width(t) / 2 for t in titles[c].values()]
+                        + [text_width(v) for v in [spec["name"], *(row[c] for row in shown)]])
             sheet.set_column(c, c, min(MAX_WIDTH, width + 2), self.formats[spec.get("type", "string")])
         # Row by row, in order: the workbook is written in XlsxWriter's constant-memory mode.
         sheet.set_row(layout.TITLE_TH_ROW - 1, 33)
@@ -172,11 +186,12 @@ class _Writer:
                 text = spec["name"] if key == "field" else titles[c][key]
                 sheet.write_string(row - 1, c, text, self.header[key])
                 if key == "th":  # a note belongs to its row, before the next row flushes it
-                    example = next((v for v in columns[c] if v.strip()), "")
-                    sheet.write_comment(row - 1, c, column_note(spec, resource, targets[c], example), NOTE)
+                    sheet.write_comment(row - 1, c, column_note(spec, resource, targets[c], examples[c] or ""), NOTE)
         kinds = [(spec.get("type", "string"), self.formats[spec.get("type", "string")]) for spec in fields]
-        for r, cells in enumerate(zip(*columns), start=first):
-            for c, value in enumerate(cells):
+        count = 0
+        for count, record in enumerate(itertools.chain(head, rows), start=1):
+            r = first + count - 1
+            for c, value in enumerate(cells(record)):
                 _write(sheet, r, c, value, *kinds[c])
         for c, spec in enumerate(fields):
             rule = validation(spec, targets[c], self._list_source(spec, links.get(spec["name"])))
@@ -186,7 +201,7 @@ class _Writer:
         sheet.set_landscape()  # printed: as wide as a page, the header on every page
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(0, layout.FIELD_ROW - 1)
-        sheet.autofilter(layout.FIELD_ROW - 1, 0, first + max(len(records), 1) - 1, len(fields) - 1)
+        sheet.autofilter(layout.FIELD_ROW - 1, 0, first + max(count, 1) - 1, len(fields) - 1)
         # The header is locked; data cells (unlocked by their column's format) stay free, and rows
         # may be added, deleted and sorted. No password: the protection only guards against slips.
         sheet.protect("", {"insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
@@ -197,11 +212,12 @@ class _Writer:
         """The referenced table's ids with their Thai names, cut to fit a drop-down."""
         if target not in self.names:
             found = self.names[target] = {}
-            csv_file, name = self.files[target[0]], layout.name_column(self.resources[target[0]])
-            if csv_file and target[1] in csv_file.header:
-                k = csv_file.header.index(target[1])
-                n = csv_file.header.index(name) if name in csv_file.header else None
-                for record in csv_file.records:
+            rows, name = _records(self.files[target[0]]), layout.name_column(self.resources[target[0]])
+            header = next(rows, [])
+            if target[1] in header:
+                k = header.index(target[1])
+                n = header.index(name) if name in header else None
+                for record in rows:
                     text = record[n].strip() if n is not None and n < len(record) else ""
                     found[record[k]] = text if len(text) <= NAME_LENGTH else text[:NAME_LENGTH - 1] + "…"
         return self.names[target]
@@ -231,6 +247,12 @@ class _Writer:
                 if r < len(entries):
                     sheet.write_string(r, c, entries[r])
         sheet.hide()
+
+
+def _records(path: Path) -> Iterator[list[str]]:
+    """A checked table's header and rows as they come; the blank lines a file may end with
+    are not rows (the validator refuses any other blank row)."""
+    return (record for record in read_records(path) if any(cell.strip() for cell in record))
 
 
 def _write(sheet, row: int, column: int, text: str, kind: str, cell_format) -> None:

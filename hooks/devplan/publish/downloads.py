@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import shutil
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -76,11 +77,12 @@ and the terms it states.
 """
 
 
-def tidy_rows(indicator: Indicator, own: Area) -> list[dict]:
+def tidy_rows(indicator: Indicator, own: Area, other_areas: bool = True) -> list[dict]:
     """One row per indicator, area, year and kind of value: observed, or a target, an announced
     aim or a national standard (never called a target). The own area's values come first
     (targets are the own area's), then every other area's, by code."""
-    others = [values for code, values in sorted(indicator.by_area.items()) if values is not indicator.observations]
+    others = [values for code, values in sorted(indicator.by_area.items())
+              if other_areas and values is not indicator.observations]
     rows = []
     for item in [*indicator.observations, *indicator.targets, *(item for values in others for item in values)]:
         source, area = item.source, getattr(item, "area", None) or own
@@ -102,13 +104,17 @@ def tidy_rows(indicator: Indicator, own: Area) -> list[dict]:
     return rows
 
 
-def indicator_csv(indicator: Indicator, own: Area) -> bytes:
-    return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in tidy_rows(indicator, own)])
+def indicator_csv(indicator: Indicator, own: Area, rows: list[dict] | None = None) -> bytes:
+    """The tidy table, every column: what pandas and a spreadsheet read (`rows`: tidy_rows, if made)."""
+    rows = tidy_rows(indicator, own) if rows is None else rows
+    return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in rows])
 
 
-def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators: list[Indicator]) -> list[list]:
+def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators: list[Indicator],
+                 area: Area | None = None) -> list[list]:
     """What a citation needs, in Thai then in English: one block of (label, text) per language.
-    For one indicator its name, address and sources; for the whole site the site's."""
+    For one indicator its name, address and sources; for the whole site the site's; and the
+    one area a workbook's values are of, if they are of one."""
     blocks = []
     for lang in ("th", "en"):
         year = display_year(stamp.year, lang)
@@ -118,13 +124,18 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
         if len(indicators) == 1:
             i = indicators[0]
             name, url = getattr(i, f"name_{lang}"), f"{base_url}{lang}/indicators/{i.indicator_id}/"
-            rows = [(label("indicator", lang), f"{name} [{i.indicator_id}]"), (label("web_address", lang), url), *rows]
+            rows = [(label("indicator", lang), f"{name} [{i.indicator_id}]"),
+                    (label("unit", lang), getattr(i, f"unit_{lang}")),
+                    (label("year_type", lang), label(i.year_type, lang)), (label("web_address", lang), url), *rows]
             sources = i.sources
             cite = f"{publisher.get(lang, '')} ({year}). {name} [{label('indicator', lang)} {i.indicator_id}]. {url} " \
                    f"({label('data_version', lang)} {date})."
         else:
             url = f"{base_url}{lang}/"
             rows = [(label("web_address", lang), url), *rows]
+            if area:
+                rows.append((label("workbook_area", lang), f"{getattr(area, f'name_{lang}')} [{area.area_id}]. "
+                                                           f"{label('workbook_other_areas', lang)}"))
             sources = []
             cite = f"{publisher.get(lang, '')} ({year}). {url} ({label('data_version', lang)} {date})."
         for n, s in enumerate(sources, start=1):  # the publisher's page first, the copy read as "read from"
@@ -138,38 +149,50 @@ def about_blocks(publisher: dict, base_url: str, stamp: dt.datetime, indicators:
     return blocks
 
 
-def _values_sheet(workbook, title: str, indicators: list[Indicator], own: Area, columns: list[str] = TIDY_COLUMNS) -> None:
+def _values_sheet(workbook, title: str, tables: Iterable[tuple[Indicator, list[dict]]], columns: list[str]) -> None:
+    """The tidy values of each (indicator, its tidy_rows)."""
     value = columns.index("value")
 
     def rows():
-        for indicator in indicators:
+        for indicator, table in tables:
             fmt = number_format(indicator.decimals)
             formats = [fmt if c == value else None for c in range(len(columns))]
-            for row in tidy_rows(indicator, own):
+            for row in table:
                 yield [row[c] for c in columns], formats
 
     workbook.add_table(title, columns, rows())
 
 
+def _sources_sheet(workbook, sources) -> None:
+    workbook.add_table("sources", SOURCE_COLUMNS, (([_text(getattr(s, c)) for c in SOURCE_COLUMNS], None)
+                                                   for s in sorted(sources, key=lambda s: s.source_id)))
+
+
 def indicator_xlsx(indicator: Indicator, own: Area, stamp: dt.datetime, base_url: str = "",
-                   publisher: dict | None = None) -> bytes:
-    """The tidy table on the first sheet, and an "about" sheet with the citation in Thai and English."""
+                   publisher: dict | None = None, rows: list[dict] | None = None) -> bytes:
+    """The values on the first sheet, one row per area, year and kind (the indicator's name and
+    unit are the "about" sheet's, its sources by id on the "sources" sheet), then the sources
+    and the "about" sheet with the citation in Thai and English."""
     workbook = Workbook()
-    _values_sheet(workbook, indicator.indicator_id, [indicator], own)
+    _values_sheet(workbook, indicator.indicator_id, [(indicator, tidy_rows(indicator, own) if rows is None else rows)],
+                  INDICATOR_WORKBOOK_COLUMNS)
+    _sources_sheet(workbook, {s.source_id: s for s in (item.source for values in (
+        indicator.observations, indicator.targets, *indicator.by_area.values()) for item in values)}.values())
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, [indicator]))
     return workbook.to_bytes(stamp)
 
 
-# The whole-site workbook leaves out the per-row source texts (the "sources" sheet has
-# them once): at 1,000 indicators every column costs about 0.3 s of build time (measured).
-SITE_COLUMNS = ["indicator_id", "name_th", "name_en", "area_id", "area_name_th", "area_name_en", "year_ce", "year_be",
-                "year_type", "kind", "value", "unit_th", "unit_en", "figure_status", "series", "coverage", "derivation",
-                "source_id"]
-AREA_COLUMNS = ["area_id", "level", "name_th", "name_en", "parent_id"]
+# Workbooks leave out the per-row source texts of the CSV (their "sources" sheet has them once,
+# by source_id), and one indicator's workbook the columns that are the same on every row: a
+# cell costs about 10 microseconds in XlsxWriter, and at 1,000 indicators with other areas'
+# values the workbooks held millions of cells (docs/DECISIONS.md "Build speed").
+INDICATOR_WORKBOOK_COLUMNS = ["area_id", "area_name_th", "area_name_en", "year_ce", "year_be", "kind", "value",
+                              "figure_status", "series", "coverage", "derivation", "note_th", "note_en", "source_id"]
+# The whole-site workbook's: one area, the indicators' names and units on its "latest" sheet.
+WORKBOOK_COLUMNS = ["indicator_id", "year_ce", "year_be", "kind", "value", "figure_status", "series", "coverage",
+                    "derivation", "note_th", "note_en", "source_id"]
 SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publisher_en", "publisher_url", "url", "document",
                   "accessed", "licence_th", "licence_en"]
-
-
 
 
 def latest_csv(model: PlanModel, base_url: str = "") -> bytes:
@@ -195,16 +218,17 @@ def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publis
 
 
 def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
-    """Every indicator's latest value and all its values (every area's) in one workbook, the areas,
-    their sources, and an "about" sheet."""
+    """The site's own area in one workbook: every indicator's latest value (with its name and
+    unit), all its values, their sources, and an "about" sheet. Other areas' values are in each
+    indicator's files and the package's tables (at 1,000 synthetic indicators they were three
+    quarters of this workbook's cells, and at 5,000 its cells alone took a gigabyte)."""
     workbook = Workbook()
     _latest_sheet(workbook, model, base_url)
-    _values_sheet(workbook, "values", list(model.indicators.values()), model.areas.own, SITE_COLUMNS)
-    workbook.add_table("areas", AREA_COLUMNS, (([a.area_id, a.level, a.name_th, a.name_en, a.parent.area_id if a.parent else ""], None)
-                                               for a in model.areas))
-    workbook.add_table("sources", SOURCE_COLUMNS, (([_text(getattr(s, c)) for c in SOURCE_COLUMNS], None)
-                                                   for s in sorted(model.sources.values(), key=lambda s: s.source_id)))
-    workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
+    own = model.areas.own
+    _values_sheet(workbook, "values", ((i, tidy_rows(i, own, other_areas=False)) for i in model.indicators.values()),
+                  WORKBOOK_COLUMNS)
+    _sources_sheet(workbook, model.sources.values())
+    workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values()), own))
     return workbook.to_bytes(stamp)
 
 
@@ -302,6 +326,8 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     (out_dir / LATEST_CSV).write_bytes(latest_csv(model, base_url))
     (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
-        (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(indicator_csv(indicator, model.areas.own))
+        rows = tidy_rows(indicator, model.areas.own)
+        (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(
+            indicator_csv(indicator, model.areas.own, rows))
         (out_dir / indicator_file(indicator.indicator_id, "xlsx")).write_bytes(
-            indicator_xlsx(indicator, model.areas.own, stamp, base_url, publisher))
+            indicator_xlsx(indicator, model.areas.own, stamp, base_url, publisher, rows))
