@@ -32,6 +32,7 @@ from .labels import display_year, format_number, label, year_label
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "fonts"
 THAI_RUN = re.compile(r"([\u0e00-\u0e7f][\u0e00-\u0e7f ]*)")
+SPACED = re.compile(r"\s+|\S+")
 PAPER, INK, MUTED, TEAL, BLUE, VERMILLION, LINE = (
     "#ffffff", "#1a1a1a", "#555555", "#00796b", "#0072B2", "#D55E00", "#cccccc")
 STATUS_COLOURS = {  # as the badges on the site (docs/assets/css/site.css)
@@ -111,7 +112,10 @@ def _draw_text(image: Image.Image, xy, text: str, fill, bold=False, size=28, bac
 
 @lru_cache(maxsize=4096)  # units and source lines recur on many images
 def _words(text: str) -> tuple[str, ...]:
-    """Break points: Thai has no spaces between words, so pythainlp finds them."""
+    """Break points: Thai has no spaces between words, so pythainlp finds them; other text
+    breaks at its spaces (and never before a closing bracket or a full stop)."""
+    if not THAI_RUN.search(text):
+        return tuple(SPACED.findall(text))
     from pythainlp.tokenize import word_tokenize
 
     return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
