@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import shutil
 import sys
@@ -58,6 +59,7 @@ def hostile_package(target: Path) -> Path:
     return package
 
 
+@functools.lru_cache(maxsize=1)  # called per row by some tests: mkdocs.yml is read once
 def site_area() -> str:
     """The own area mkdocs.yml configures (extra.devplan.area), as a build would use it."""
     import yaml
