@@ -15,6 +15,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def rows(name: str) -> list[dict]:
+    """A table of the real package (data/NAME.csv), a dict per row, as csv.DictReader reads it."""
+    with open(ROOT / "data" / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def page(site: Path, lang: str, url: str):
+    """A built page parsed as a reader's browser would read it."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
 def copy_package(source: Path, target: Path) -> Path:
     """A package folder from fixture CSVs plus the real schema (data/datapackage.yaml)."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("README.md"))

@@ -6,13 +6,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
+from support import page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def page(site, lang, url):
-    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

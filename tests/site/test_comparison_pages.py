@@ -4,29 +4,16 @@ against data/observations.csv and data/areas.csv (the real data) and the tiny pa
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from support import ROOT
-
-DATA = ROOT / "data"
+from support import ROOT, page, rows
 
 
-def table(name: str) -> list[dict]:
-    with open(DATA / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
 
-
-def page(site: Path, lang: str, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
-
-
-AREAS = {r["area_id"]: r for r in table("areas")}
+AREAS = {r["area_id"]: r for r in rows("areas")}
 PROVINCES = [code for code, r in AREAS.items() if r["level"] == "province"]
-OBSERVATIONS = table("observations")
+OBSERVATIONS = rows("observations")
 COMPARED = sorted({r["indicator_id"] for r in OBSERVATIONS if r["area_id"] != "TH50"})
 
 
@@ -97,7 +84,7 @@ def test_comparison_data_beside_the_page_has_every_area_and_year(built_site):
 
 
 def test_indicators_without_other_areas_have_no_comparison(built_site):
-    alone = next(i["indicator_id"] for i in table("indicators") if i["indicator_id"] not in COMPARED)
+    alone = next(i["indicator_id"] for i in rows("indicators") if i["indicator_id"] not in COMPARED)
     soup = page(built_site, "en", f"indicators/{alone}")
     assert soup.select_one("#compare") is None and soup.select_one(".dp-map") is None
     assert not (built_site / "en" / "indicators" / alone / "compare.json").exists()
@@ -107,8 +94,8 @@ def test_indicators_without_other_areas_have_no_comparison(built_site):
 def test_home_and_goal_pages_say_where_the_own_area_stands_by_rule(built_site, lang):
     home = page(built_site, lang, "").select(".dp-highlights li a")
     assert 0 < len(home) <= 5 and all(a["href"].endswith("/#compare") for a in home)
-    goal = next(g["goal_id"] for g in table("goals") if any(
-        i["goal_id"] == g["goal_id"] and i["indicator_id"] == "tourist-arrivals" for i in table("indicators")))
+    goal = next(g["goal_id"] for g in rows("goals") if any(
+        i["goal_id"] == g["goal_id"] and i["indicator_id"] == "tourist-arrivals" for i in rows("indicators")))
     lines = [li.get_text() for li in page(built_site, lang, f"goals/{goal}").select(".dp-highlights li")]
     assert any(AREAS["TH50"][f"name_{lang}"] in line for line in lines)
 

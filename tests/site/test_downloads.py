@@ -15,14 +15,9 @@ import openpyxl
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT, site_area
+from support import ROOT, rows, site_area
 
 DATA = ROOT / "data"
-
-
-def rows(name: str) -> list[dict]:
-    with open(DATA / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 INDICATORS = rows("indicators")

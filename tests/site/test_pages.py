@@ -5,23 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from devplan.render.labels import label
-from support import ROOT, site_area
+from support import ROOT, page, rows, site_area
 
 DATA = ROOT / "data"
-
-
-def rows(name: str) -> list[dict]:
-    with open(DATA / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def page(site: Path, lang: str, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def figure(soup: BeautifulSoup, chart_id: str) -> dict:
