@@ -57,10 +57,11 @@ def read_csv(path: Path) -> CsvFile | None:
 
 def read_records(path: Path) -> Iterator[list[str]]:
     """A checked package CSV's rows, the header first, read as they come: the workbook is made
-    from files of hundreds of thousands of rows without holding one (nothing if it is missing)."""
+    from files of hundreds of thousands of rows without holding one (nothing if it is missing).
+    The blank lines a file may end with are not rows (the validator refuses any other)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as file:
-            yield from csv.reader(file)
+            yield from (record for record in csv.reader(file) if any(cell.strip() for cell in record))
     except FileNotFoundError:
         return
 

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import itertools
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import xlsxwriter
@@ -147,7 +146,7 @@ class _Writer:
 
     def table(self, resource: dict) -> None:
         fields = resource["schema"]["fields"]
-        rows = _records(self.files[resource["name"]])
+        rows = read_records(self.files[resource["name"]])
         header = next(rows, [])
         head = list(itertools.islice(rows, WIDTH_ROWS))  # what the widths and examples are read from
         links = layout.references(resource)
@@ -164,7 +163,7 @@ class _Writer:
         shown = [cells(record) for record in head]
         examples = [next((row[c] for row in shown if row[c].strip()), None) for c in range(len(fields))]
         if None in examples:  # a column empty in the first rows: its example is further down, if anywhere
-            further = itertools.islice(_records(self.files[resource["name"]]), 1 + len(head), None)
+            further = itertools.islice(read_records(self.files[resource["name"]]), 1 + len(head), None)
             for row in map(cells, further):
                 examples = [e if e is not None or not v.strip() else v for e, v in zip(examples, row)]
                 if None not in examples:
@@ -212,7 +211,7 @@ class _Writer:
         """The referenced table's ids with their Thai names, cut to fit a drop-down."""
         if target not in self.names:
             found = self.names[target] = {}
-            rows, name = _records(self.files[target[0]]), layout.name_column(self.resources[target[0]])
+            rows, name = read_records(self.files[target[0]]), layout.name_column(self.resources[target[0]])
             header = next(rows, [])
             if target[1] in header:
                 k = header.index(target[1])
@@ -247,12 +246,6 @@ class _Writer:
                 if r < len(entries):
                     sheet.write_string(r, c, entries[r])
         sheet.hide()
-
-
-def _records(path: Path) -> Iterator[list[str]]:
-    """A checked table's header and rows as they come; the blank lines a file may end with
-    are not rows (the validator refuses any other blank row)."""
-    return (record for record in read_records(path) if any(cell.strip() for cell in record))
 
 
 def _write(sheet, row: int, column: int, text: str, kind: str, cell_format) -> None:

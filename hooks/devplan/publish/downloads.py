@@ -104,9 +104,8 @@ def tidy_rows(indicator: Indicator, own: Area, other_areas: bool = True) -> list
     return rows
 
 
-def indicator_csv(indicator: Indicator, own: Area, rows: list[dict] | None = None) -> bytes:
-    """The tidy table, every column: what pandas and a spreadsheet read (`rows`: tidy_rows, if made)."""
-    rows = tidy_rows(indicator, own) if rows is None else rows
+def indicator_csv(rows: list[dict]) -> bytes:
+    """One indicator's tidy_rows, every column: what pandas and a spreadsheet read."""
     return excel_csv(TIDY_COLUMNS, [[row[c] for c in TIDY_COLUMNS] for row in rows])
 
 
@@ -168,16 +167,15 @@ def _sources_sheet(workbook, sources) -> None:
                                                    for s in sorted(sources, key=lambda s: s.source_id)))
 
 
-def indicator_xlsx(indicator: Indicator, own: Area, stamp: dt.datetime, base_url: str = "",
-                   publisher: dict | None = None, rows: list[dict] | None = None) -> bytes:
-    """The values on the first sheet, one row per area, year and kind (the indicator's name and
-    unit are the "about" sheet's, its sources by id on the "sources" sheet), then the sources
-    and the "about" sheet with the citation in Thai and English."""
+def indicator_xlsx(indicator: Indicator, rows: list[dict], stamp: dt.datetime, base_url: str = "",
+                   publisher: dict | None = None) -> bytes:
+    """Its tidy_rows on the first sheet, one row per area, year and kind (the indicator's name
+    and unit are the "about" sheet's, its sources by id on the "sources" sheet), then the
+    sources and the "about" sheet with the citation in Thai and English."""
     workbook = Workbook()
-    _values_sheet(workbook, indicator.indicator_id, [(indicator, tidy_rows(indicator, own) if rows is None else rows)],
-                  INDICATOR_WORKBOOK_COLUMNS)
-    _sources_sheet(workbook, {s.source_id: s for s in (item.source for values in (
-        indicator.observations, indicator.targets, *indicator.by_area.values()) for item in values)}.values())
+    _values_sheet(workbook, indicator.indicator_id, [(indicator, rows)], INDICATOR_WORKBOOK_COLUMNS)
+    _sources_sheet(workbook, {item.source.source_id: item.source  # every area's sources, each once
+                              for values in (indicator.targets, *indicator.by_area.values()) for item in values}.values())
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, [indicator]))
     return workbook.to_bytes(stamp)
 
@@ -327,7 +325,6 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
     for indicator in model.indicators.values():
         rows = tidy_rows(indicator, model.areas.own)
-        (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(
-            indicator_csv(indicator, model.areas.own, rows))
+        (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(indicator_csv(rows))
         (out_dir / indicator_file(indicator.indicator_id, "xlsx")).write_bytes(
-            indicator_xlsx(indicator, model.areas.own, stamp, base_url, publisher, rows))
+            indicator_xlsx(indicator, rows, stamp, base_url, publisher))

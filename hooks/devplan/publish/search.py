@@ -50,10 +50,10 @@ TAG = re.compile(r"<[^>]+>")
 # nor is what a template marks data-search="skip" (an indicator's table of every value, its
 # embed code and citation): words repeated on every indicator page, which only bury the
 # words that tell pages apart and made the index three times the work (measured). The mark
-# is the tag's first attribute (found without reading every tag through), and a marked
+# may stand anywhere in the tag (the table component writes it after its class), and a marked
 # element must not hold another of its own tag: the match ends at the first closing tag.
 SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>'
-                  r'|<(\w+)\b[^>]*?\sdata-search="skip".*?</\2>', re.S)  # the mark anywhere in the tag
+                  r'|<(\w+)\b[^>]*?\sdata-search="skip".*?</\2>', re.S)
 SPACE = re.compile(r"\s+")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # A result shows the title, kind and an indicator's latest value apart (a snippet repeating
