@@ -181,9 +181,9 @@ def indicator_xlsx(indicator: Indicator, rows: list[dict], stamp: dt.datetime, b
 
 
 # Workbooks leave out the per-row source texts of the CSV (their "sources" sheet has them once,
-# by source_id), and one indicator's workbook the columns that are the same on every row: a
-# cell costs about 10 microseconds in XlsxWriter, and at 1,000 indicators with other areas'
-# values the workbooks held millions of cells (docs/DECISIONS.md "Build speed").
+# by source_id), and one indicator's workbook the columns that are the same on every row: at
+# 1,000 indicators with other areas' values the workbooks held millions of cells, the largest
+# part of the downloads job (docs/DECISIONS.md "Build speed").
 INDICATOR_WORKBOOK_COLUMNS = ["area_id", "area_name_th", "area_name_en", "year_ce", "year_be", "kind", "value",
                               "figure_status", "series", "coverage", "derivation", "note_th", "note_en", "source_id"]
 # The whole-site workbook's: one area, the indicators' names and units on its "latest" sheet.
