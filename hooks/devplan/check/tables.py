@@ -167,6 +167,10 @@ def _read_table(package: Package, resource: dict) -> None:
         records.pop()
 
     rows, numbers, patterns = [], [], Patterns()
+    # A cell's check depends on its text and column only: a text that passed once in a column
+    # passes again (ids, years, statuses and sources repeat on most rows; a third of reading
+    # the package at 1,000 indicators).
+    passed: dict[tuple[str, str], object] = {}
     for row_number, record in records[1:]:
         if not any(cell.strip() for cell in record):
             add(row_number, None, "blank-row", "this row is empty: delete it",
@@ -185,7 +189,14 @@ def _read_table(package: Package, resource: dict) -> None:
                 row[spec["name"]] = None
                 continue
             raw_cell = record[index] if index < len(record) else ""
-            row[spec["name"]] = check_cell(raw_cell, spec, row_number, add, patterns)
+            key = (spec["name"], raw_cell)
+            if key in passed:
+                row[spec["name"]] = passed[key]
+                continue
+            found = len(problems)
+            row[spec["name"]] = value = check_cell(raw_cell, spec, row_number, add, patterns)
+            if len(problems) == found:
+                passed[key] = value
         rows.append(row)
         numbers.append(row_number)
     package.tables[name] = rows
