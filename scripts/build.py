@@ -121,15 +121,16 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
         config.extra["devplan"]["area"] = base.extra["devplan"]["area"]  # --area
     # The build is a handful of jobs, each in a process of its own, run as many at a time as
     # there are cores, longest first (measured at 1,000 synthetic indicators; docs/DECISIONS.md
-    # "Build speed"): each language's pages and search index, the downloads (one XLSX per
-    # indicator), the maintainers' workbook, and the link-preview images, in halves, so the
-    # cores finish together.
+    # "Build speed"): the maintainers' workbook, which needs only the tables, starts while the
+    # build makes what the other jobs share; then each language's pages and search index, the
+    # downloads (one CSV and XLSX per indicator), and the link-preview images, in halves, so
+    # the cores finish together.
     devplan = base.extra["devplan"]
     base_url = devplan.get("base_url", "")
     jobs = {
+        "the maintainers' workbook": (write_workbook, (data_dir, staging / "data", model.tables)),
         **{f"the {lang} pages": (build, (config,)) for lang, config in configs.items()},
         "the downloads": (write_downloads, (model, data_dir, staging / "data", base_url, devplan.get("publisher", {}))),
-        "the maintainers' workbook": (write_workbook, (data_dir, staging / "data", model.tables)),
         **{f"the {lang} preview images ({k + 1}/2)": (write_previews, (
             model, staging / "previews", lang, (config.site_name, config.site_description), base_url, (k, 2)))
            for lang, config in configs.items() for k in range(2)},
@@ -139,10 +140,13 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     workers = {name: fork.Process(target=_job, args=(target, args, errors), name=name)
                for name, (target, args) in jobs.items()}
     try:
-        published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
-        search.load_dictionary()  # the Thai word cutter the page and preview jobs use, loaded once
+        def shared() -> None:
+            published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
+            search.load_dictionary()  # the Thai word cutter the page and preview jobs use, loaded once
+            gc.freeze()
+
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
-        _run(list(workers.values()), slots=_cores())
+        _run(list(workers.values()), slots=_cores(), meanwhile=(1, shared))
         failed = [name for name, worker in workers.items() if worker.exitcode not in (0, None)]
         if failed:
             reasons = []
@@ -176,12 +180,17 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
 
 
-def _run(workers: list, slots: int) -> None:
+def _run(workers: list, slots: int, meanwhile: tuple | None = None) -> None:
     """Start the workers in order, at most `slots` at a time; return when all have ended,
-    or as soon as one fails (the caller stops the others)."""
+    or as soon as one fails (the caller stops the others). `meanwhile` is (n, task): once
+    the first n workers run, the build does task itself, in a slot, before it starts more."""
     waiting, running = list(workers), []
     while waiting or running:
         while waiting and len(running) < slots:
+            if meanwhile and len(workers) - len(waiting) == meanwhile[0]:
+                meanwhile[1]()
+                meanwhile = None
+                continue
             with processes.signals_held():  # a Ctrl+C now waits until the job is known
                 running.append(waiting.pop(0))
                 running[-1].start()

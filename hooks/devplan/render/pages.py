@@ -117,6 +117,7 @@ class PageWriter:
                                 headline_change=lambda i: values.headline_change(i, lang),
                                 trend_change=lambda i: values.trend_change(i, lang),
                                 change_cell=lambda i, d: values.change_cell(i, d, lang),
+                                value_rows=lambda rows, h, note: values.rows_html(rows, h, note, lambda s: self.tr(s, "publisher")),
                                 coverage=lambda summary: counts.coverage(summary, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
