@@ -113,16 +113,13 @@ class Workbook:
         """A sheet of header and rows, each row with its cells' number formats (or None):
         bold frozen header, fitted widths."""
         widths = [text_width(name) for name in header]
-        lines = [xlsxfile.row_xml(1, [xlsxfile.cell(c, 1, spreadsheet_safe(name), xlsxfile.BOLD)
-                                      for c, name in enumerate(header)])]
-        cell, style = xlsxfile.cell, self._style
+        bold = xlsxfile.BOLD
+        lines = [xlsxfile.row_xml(1, [(spreadsheet_safe(name), bold) for name in header])]
+        style, safe = self._style, spreadsheet_safe
         for r, (row, formats) in enumerate(rows, start=2):
             widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
-            if formats:
-                cells = [cell(c, r, spreadsheet_safe(v), style(f) if f else 0) for c, (v, f) in enumerate(zip(row, formats))]
-            else:
-                cells = [cell(c, r, spreadsheet_safe(v)) for c, v in enumerate(row)]
-            lines.append(xlsxfile.row_xml(r, cells))
+            styles = [style(f) if f else 0 for f in formats] if formats else [0] * len(row)
+            lines.append(xlsxfile.row_xml(r, [(safe(v), s) for v, s in zip(row, styles)]))
         self._add(title, lines, len(lines), len(header), [min(MAX_WIDTH, w + 2) for w in widths], frozen_header=True)
 
     def add_about(self, blocks: list[list[tuple[str, str]]], title: str = "about") -> None:
@@ -133,8 +130,7 @@ class Workbook:
         lines, r = [], 1
         for block in blocks:
             for key, value in block:
-                lines.append(xlsxfile.row_xml(r, [xlsxfile.cell(0, r, spreadsheet_safe(key), xlsxfile.BOLD),
-                                                  xlsxfile.cell(1, r, spreadsheet_safe(value))]))
+                lines.append(xlsxfile.row_xml(r, [(spreadsheet_safe(key), xlsxfile.BOLD), (spreadsheet_safe(value), 0)]))
                 r += 1
             r += 1
         self._add(title, lines, r - 2, 2, widths, frozen_header=False)

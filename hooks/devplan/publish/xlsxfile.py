@@ -20,6 +20,8 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Iterable
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -46,25 +48,44 @@ def column_letters(number: int) -> str:
 _COLUMNS = [column_letters(n) for n in range(128)]
 
 
-def cell(column: int, row: int, value, style: int = 0) -> str:
-    """One cell's XML ('' for an empty cell without a style): numbers as numbers, anything
-    else as its text, never parsed."""
-    ref = _COLUMNS[column] + str(row) if column < len(_COLUMNS) else column_letters(column) + str(row)
+def row_xml(number: int, cells: Iterable[tuple[object, int]]) -> str:
+    """One row's XML from its (value, style) cells, from column A on; an empty cell without
+    a style is left out."""
+    row = str(number)
+    parts = []
+    for column, (value, style) in enumerate(cells):
+        try:
+            content = _content(value, style)
+        except ValueError as error:
+            raise ValueError(f"cell {_column(column)}{row}: {error}") from None
+        if content:
+            parts.append(f'<c r="{_column(column)}{row}"{content}')
+    return f'<row r="{row}">{"".join(parts)}</row>'
+
+
+def _column(number: int) -> str:
+    return _COLUMNS[number] if number < len(_COLUMNS) else column_letters(number)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # names, kinds, statuses, sources recur on most rows
+def _content(value, style: int) -> str:
+    """A cell's XML after its reference: numbers as numbers, anything else as its text, never
+    parsed; '' for an empty cell without a style."""
     styled = f' s="{style}"' if style else ""
     if value is None or value == "":
-        return f'<c r="{ref}"{styled}/>' if style else ""
+        return f"{styled}/>" if style else ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if not math.isfinite(value):
-            raise ValueError(f"cell {ref}: {value} is not a number a spreadsheet can hold")
+            raise ValueError(f"{value} is not a number a spreadsheet can hold")
         number = int.__repr__(value) if isinstance(value, int) else float.__repr__(value)
-        return f'<c r="{ref}"{styled}><v>{number}</v></c>'
+        return f"{styled}><v>{number}</v></c>"
     text = str(value)
     if "_x" in text:
         text = _LOOKALIKE.sub(lambda m: "_x005F" + m.group(), text)
     if not text.isprintable():
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
-    return f'<c r="{ref}"{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    return f'{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def excel_width(characters: float) -> float:
@@ -87,10 +108,6 @@ def sheet_xml(rows: list[str], last_row: int, columns: int, widths: list[float],
         '<sheetFormatPr defaultRowHeight="15"/>', f"<cols>{cols}</cols>" if cols else "", "<sheetData>", *rows,
         '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
     )).encode("utf-8")
-
-
-def row_xml(number: int, cells: list[str]) -> str:
-    return f'<row r="{number}">{"".join(cells)}</row>'
 
 
 def styles_xml(number_formats: list[str]) -> bytes:
