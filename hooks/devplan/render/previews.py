@@ -89,7 +89,7 @@ def text_width(text: str, bold: bool, size: int) -> float:
 @lru_cache(maxsize=512)
 def _sprite(part: str, font: ImageFont.FreeTypeFont, fill: str, background: str):
     """A run of text drawn once, anti-aliased against its background and mapped to the
-    palette, with a mask of the pixels it covers: labels, years, units and publishers
+    palette, with a mask of the pixels it covers and how far it advances: labels, years, units and publishers
     recur on every image, and laying out and rasterising text is most of the cost."""
     left, top, right, bottom = font.getbbox(part, anchor="ls")
     alpha = Image.new("L", (max(right - left, 1), max(bottom - top, 1)))
@@ -97,16 +97,16 @@ def _sprite(part: str, font: ImageFont.FreeTypeFont, fill: str, background: str)
     sprite = Image.new("RGB", alpha.size, background)
     sprite.paste(fill, (0, 0), alpha)
     covered = alpha.point(lambda a: 255 if a else 0)  # 0 or 255: copies palette entries, never blends them
-    return sprite.quantize(palette=_palette(), dither=Image.Dither.NONE), covered, left, top
+    return sprite.quantize(palette=_palette(), dither=Image.Dither.NONE), covered, left, top, font.getlength(part)
 
 
 def _draw_text(image: Image.Image, xy, text: str, fill, bold=False, size=28, background=PAPER) -> float:
     """Text on a baseline at xy, on a plain `background`; returns the x where it ends."""
     x, y = xy
     for part, font in _runs(text, bold, size):
-        sprite, covered, left, top = _sprite(part, font, fill, background)
+        sprite, covered, left, top, advance = _sprite(part, font, fill, background)
         image.paste(sprite, (round(x) + left, round(y) + top), covered)
-        x += font.getlength(part)
+        x += advance
     return x
 
 
