@@ -65,11 +65,22 @@ def web_address(url) -> str:
     return url if isinstance(url, str) and URI.fullmatch(url) else ""
 
 
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath without its two getcwd() calls (a quarter of the links' cost): the
+    paths are a language's, so '../' from its root is the site's root (data/, previews/)."""
+    to = posixpath.normpath(posixpath.join("/site/lang", target)).split("/")
+    here = posixpath.normpath(posixpath.join("/site/lang", start)).split("/")
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 def relative(from_path: str, to_path: str) -> str:
     """A link from one page to another (or to a site file), relative so any base URL works."""
     here = page_url(from_path) or "."
     target = page_url(to_path) if to_path.endswith(".md") else to_path
-    rel = posixpath.relpath(target or ".", here)
+    rel = _relpath(target or ".", here)
     return rel + "/" if to_path.endswith(".md") and rel != "." and not rel.endswith("/") else ("./" if rel == "." else rel)
 
 
