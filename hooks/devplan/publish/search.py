@@ -346,7 +346,7 @@ def write_index(records: list[SearchRecord], out_dir: Path) -> None:
             path = corpus / item.url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(corpus_page(item), encoding="utf-8")
-        indexer = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(corpus),
+        indexer = subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(corpus),
                                   "--output-path", str(out_dir), "--silent"], preexec_fn=processes.dying_with_me())
     if indexer.returncode != 0:
         raise RuntimeError(f"the search indexer failed: {indexer.args}")
