@@ -22,6 +22,7 @@ from devplan.publish.site import (  # noqa: E402
     generated_pages,
     load_model,
     navigation,
+    page_writer,
     search_facts,
     settings_from,
     site_area,
@@ -35,6 +36,7 @@ _search_records: dict[str, list] = {}  # per site_dir: one build can make severa
 _unwritten: dict[str, dict] = {}  # per site_dir: {path: a function writing the page}, until the engine reads it
 _html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
 _packed_html: dict[str, dict[str, bytes]] = {}  # per site_dir, per page: its HTML until the engine writes it
+_writers: dict[str, object] = {}  # per site_dir: what writes its pages, until its embed pages are written
 _indicator_facts: dict[str, dict] = {}  # per site_dir: an indicator page's value, snippet and topics, for search
 DOCS = ROOT / "docs"  # search-words.csv: everyday words readers type, for search
 _search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
@@ -69,7 +71,8 @@ def on_files(files, config):
     _html_blocks[config.site_dir] = {}
     _packed_html[config.site_dir] = {}
     _indicator_facts[config.site_dir] = search_facts(model, lang)
-    pages = _unwritten[config.site_dir] = generated_pages(model, lang, settings, _data_dir(config))
+    writer = _writers[config.site_dir] = page_writer(model, lang, settings)
+    pages = _unwritten[config.site_dir] = generated_pages(writer, _data_dir(config))
     for path in list(pages):
         # a page's text comes in on_pre_page; a file such as the feed is written now
         files.append(File.generated(config, path, content="" if path.endswith(".md") else pages.pop(path)()))
@@ -130,9 +133,7 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """The embed pages and the search index, then forget this language's build."""
-    model = load_model(_data_dir(config), site_area(config.extra))
-    settings = settings_from(config.site_name, config.extra, config.repo_url, model)
-    write_embed_pages(model, config.theme["language"], settings, config.site_dir)
+    write_embed_pages(_writers.pop(config.site_dir), config.site_dir)
     search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
     for held in (_html_blocks, _packed_html, _unwritten):
         held.pop(config.site_dir, None)

@@ -145,13 +145,13 @@ def test_the_site_area_is_configured():
 def test_the_fixture_configured_as_another_province_names_it(tiny, area, names):
     """Nothing about Chiang Mai is in code: the same package configured as another province
     says so on its pages, in both languages, and never names Chiang Mai as its own."""
-    from devplan.publish.site import generated_pages, settings_from
+    from devplan.publish.site import generated_pages, page_writer, settings_from
 
     model = load_model(tiny, area)
     publisher = {"th": "ผู้เผยแพร่", "en": "Publisher"}
     settings = settings_from("Site", {"devplan": {"languages": ["th", "en"], "area": area, "publisher": publisher}}, "", model)
     for lang, name in zip(("th", "en"), names):
-        page = generated_pages(model, lang, settings, tiny)["data.md"]()
+        page = generated_pages(page_writer(model, lang, settings), tiny)["data.md"]()
         assert f"{name} ({area})" in page
         assert "(TH50)" not in page
         assert ("อีก 4 แห่ง" if lang == "th" else "values of 4 other areas") in page  # TH, TH50, TH57 or TH51, the group

@@ -30,7 +30,7 @@ from devplan.check.tables import read_package, read_search_words
 from devplan.model.plan import build_model
 from devplan.publish import search
 from devplan.publish.downloads import write_downloads, write_package_files
-from devplan.publish.site import embed_pages, generated_pages, settings_from, theme_globals
+from devplan.publish.site import embed_pages, generated_pages, page_writer, settings_from, theme_globals
 from devplan.render.previews import write_previews
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -104,8 +104,9 @@ def assert_builds(package: Path, lang: str) -> None:
     site = package.parent / "site"
     model = build_model(read_package(package), site_area())
     options = settings_from("Site", SETTINGS, "https://github.com/o/r", model)
-    pages = {path: write() for path, write in generated_pages(model, lang, options, package).items()}
-    pages.update(embed_pages(model, lang, options))
+    writer = page_writer(model, lang, options)
+    pages = {path: write() for path, write in generated_pages(writer, package).items()}
+    pages.update(embed_pages(writer))
     for path in pages:
         assert not posixpath.isabs(path) and not posixpath.normpath(path).startswith(".."), path
     theme = theme_globals(model, lang, options, package, f"https://example.org/site/{lang}/")

@@ -97,13 +97,14 @@ def third_language(tmp_path, monkeypatch):
 def test_a_third_language_is_one_labels_file(third_language, tmp_path):
     """Every page, embed page, the menu and the footer render in a language that is only
     a labels file: its labels and its calendar, the data's text in English."""
-    from devplan.publish.site import embed_pages, footer, generated_pages, load_model, navigation, settings_from
+    from devplan.publish.site import embed_pages, footer, generated_pages, load_model, navigation, page_writer, settings_from
 
     package = copy_package(FIXTURES / "tiny", tmp_path / "pkg")
     model = load_model(package, site_area())
     settings = settings_from("Site", {"devplan": {"languages": ["th", "en", "xx"], "publisher": {"xx": "Publisher"}}}, "", model)
-    pages = {path: write() for path, write in generated_pages(model, "xx", settings, package).items()}
-    pages.update(embed_pages(model, "xx", settings))
+    writer = page_writer(model, "xx", settings)
+    pages = {path: write() for path, write in generated_pages(writer, package).items()}
+    pages.update(embed_pages(writer))
     assert "ẋ" + labels.label("all_indicators", "en") in str(navigation(model, "xx"))
     assert footer(model, "xx", settings, package, "")["licence_label"].startswith("ẋ")
     home = pages["index.md"]

@@ -10,7 +10,7 @@ import re
 import pytest
 from devplan.check.tables import read_package
 from devplan.model.plan import build_model
-from devplan.publish.site import footer, generated_pages, settings_from
+from devplan.publish.site import footer, generated_pages, page_writer, settings_from
 from devplan.render.pages import web_address
 from support import site_area
 
@@ -36,7 +36,7 @@ def test_no_page_links_a_script_address_from_the_data(tiny):
     extra = {"devplan": {"base_url": "https://example.org/site/", "publisher": {"th": "ก", "en": "A"}}}
     for lang in ("th", "en"):
         settings = settings_from("Site", extra, "javascript:window.__xss=2//", model)
-        pages = {path: write() for path, write in generated_pages(model, lang, settings, tiny).items()}
+        pages = {path: write() for path, write in generated_pages(page_writer(model, lang, settings), tiny).items()}
         links = [link for text in pages.values() for link in HREF.findall(text)]
         assert links and not [link for link in links if "script" in link.lower()], links
 

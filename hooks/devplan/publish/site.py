@@ -95,10 +95,15 @@ def navigation(model: PlanModel, lang: str) -> list:
     ]
 
 
-def generated_pages(model: PlanModel, lang: str, settings: dict, data_dir: str | Path) -> dict[str, Callable[[], str]]:
-    """{path: a function writing its text} for every generated page of one language."""
-    downloads, descriptor, changes = published(model, data_dir, settings["site_url"])
-    return PageWriter(model, lang, settings).all_pages(downloads, descriptor, changes)
+def page_writer(model: PlanModel, lang: str, settings: dict) -> PageWriter:
+    """What writes one language's pages; its embed pages reuse the charts its pages made."""
+    return PageWriter(model, lang, settings)
+
+
+def generated_pages(writer: PageWriter, data_dir: str | Path) -> dict[str, Callable[[], str]]:
+    """{path: a function writing its text} for every generated page of the writer's language."""
+    downloads, descriptor, changes = published(writer.model, data_dir, writer.settings["site_url"])
+    return writer.all_pages(downloads, descriptor, changes)
 
 
 def search_facts(model: PlanModel, lang: str) -> dict:
@@ -106,15 +111,15 @@ def search_facts(model: PlanModel, lang: str) -> dict:
     return search.indicator_facts(model, lang, model.topics)
 
 
-def embed_pages(model: PlanModel, lang: str, settings: dict) -> Iterator[tuple[str, str]]:
+def embed_pages(writer: PageWriter) -> Iterator[tuple[str, str]]:
     """Each indicator's chart as a page for other sites' iframes (plain HTML, no theme)."""
-    return share.embed_pages(PageWriter(model, lang, settings))
+    return share.embed_pages(writer)
 
 
-def write_embed_pages(model: PlanModel, lang: str, settings: dict, site_dir: str | Path) -> None:
+def write_embed_pages(writer: PageWriter, site_dir: str | Path) -> None:
     """The embed pages, written into the built language one at a time (given to the engine,
     they would all be held until it writes its files)."""
-    for path, content in embed_pages(model, lang, settings):
+    for path, content in embed_pages(writer):
         target = Path(site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content.encode("utf-8"))

@@ -132,6 +132,7 @@ class PageWriter:
                                 coverage=lambda summary: counts.coverage(summary, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         self.history: dict[str, list] = {}  # each indicator's changes, set by all_pages
+        self._charts: dict[str, str | None] = {}  # each indicator's chart (chart), for its page and embed page
         self.topics_of: dict[str, list] = {}  # the home page's topics (topics.csv) of each indicator, by id
         for topic in model.topics:
             for member in topic.indicators:
@@ -229,15 +230,22 @@ class PageWriter:
         return self._render("indicator_list.md.j2", "indicators/index.md", label("all_indicators", self.lang),
                             plans=self.model.plans)
 
+    def chart(self, indicator: Indicator) -> str | None:
+        """The indicator's chart as its page's data attribute, or None without two values:
+        made once, for its page and its embed page."""
+        if indicator.indicator_id not in self._charts:
+            figure = charts.indicator_figure(indicator, self.lang)
+            self._charts[indicator.indicator_id] = charts.to_attribute(figure) if figure else None
+        return self._charts[indicator.indicator_id]
+
     def indicator(self, indicator: Indicator) -> str:
-        figure = charts.indicator_figure(indicator, self.lang)
         goal = indicator.goal
         compared = self._comparison(indicator)
         return self._render(
             "indicator.md.j2", f"indicators/{indicator.indicator_id}.md", self.tr(indicator, "name"),
             meta=share.indicator_meta(indicator, self.lang), sharing=share.chart_sharing(indicator, self.lang, self.settings),
             i=indicator, goal=goal, strategy=goal.strategy, plan=goal.strategy.plan,
-            progress=indicator.progress, chart_json=charts.to_attribute(figure) if figure else None,
+            progress=indicator.progress, chart_json=self.chart(indicator),
             summary=charts.summary(indicator, self.lang), unit=self.tr(indicator, "unit"),
             downloads=indicator_downloads(indicator.indicator_id), embed=embed_path(indicator.indicator_id),
             publishers=share.publishers(indicator, self.lang),

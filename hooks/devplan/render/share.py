@@ -86,10 +86,9 @@ def embed_pages(writer) -> Iterator[tuple[str, str]]:
     template = writer.env.get_template("embed.html.j2")
     lang = writer.lang
     for indicator in writer.model.indicators.values():
-        figure = charts.indicator_figure(indicator, lang)  # None without two values: the page says so
         yield embed_path(indicator.indicator_id), template.render(
             i=indicator, unit=writer.tr(indicator, "unit"),
-            chart_json=charts.to_attribute(figure) if figure else None,
+            chart_json=writer.chart(indicator),  # None without two values: the page says so
             summary=charts.summary(indicator, lang), link=lambda to: "../../" + to,
             publishers=publishers(indicator, lang),
             compare_data="../../" + comparison.data_path(indicator.indicator_id) if indicator.compared else None,
