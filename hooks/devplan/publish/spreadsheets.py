@@ -39,7 +39,8 @@ def spreadsheet_safe(value):
 
 def excel_csv(header: list[str], rows: list[list]) -> bytes:
     """A CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF, formula-safe text."""
-    return _bom_csv(header, [[spreadsheet_safe(v) for v in row] for row in rows])
+    return _bom_csv(header, [["'" + v if isinstance(v, str) and v.startswith(FORMULA_TRIGGERS) else v for v in row]
+                             for row in rows])  # spreadsheet_safe, inline: a call per cell was a tenth of the downloads
 
 
 def _bom_csv(header: list[str], rows: list[list]) -> bytes:
