@@ -143,7 +143,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
         def shared() -> None:
             published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
             search.load_dictionary()  # the Thai word cutter the page and preview jobs use, loaded once
-            gc.freeze()
+            gc.freeze()  # what these added is shared and read-only too
 
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it
         _run(list(workers.values()), slots=_cores(), meanwhile=(1, shared))
