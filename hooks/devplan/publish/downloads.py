@@ -237,8 +237,12 @@ def _text(value) -> str:
 
 
 def package_descriptor(data_dir: Path) -> dict:
-    """datapackage.yaml as JSON, the form every Frictionless tool reads."""
-    return yaml.safe_load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"))
+    """datapackage.yaml as JSON, the form every Frictionless tool reads (read by libyaml where
+    PyYAML has it: ten times faster, the same result; check/descriptor.py read it first)."""
+    return yaml.load((data_dir / "datapackage.yaml").read_text(encoding="utf-8"), Loader=_YAML)
+
+
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def write_package_files(model: PlanModel, data_dir: Path, out_dir: Path, base_url: str = "") -> dict[str, int]:
