@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from devplan.edit.workbook import write_workbook  # noqa: E402
-from devplan.publish import processes, scratch, search, sitefolder  # noqa: E402
+from devplan.publish import processes, scratch, sitefolder  # noqa: E402
 from devplan.publish.downloads import write_downloads  # noqa: E402
 from devplan.publish.rootfiles import write_root_files  # noqa: E402
-from devplan.publish.site import InvalidData, load_model, published, site_area  # noqa: E402
+from devplan.publish.site import InvalidData, load_model, prepare_jobs, published, site_area  # noqa: E402
 from devplan.render.previews import write_previews  # noqa: E402
 # The engine is ProperDocs, MkDocs 1.6 continued (docs/DECISIONS.md "The engine"). As its own
 # command does, a theme or extension importing mkdocs.* gets ProperDocs' module of that name.
@@ -142,7 +142,7 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     try:
         def shared() -> None:
             published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
-            search.load_dictionary()  # the Thai word cutter the page and preview jobs use, loaded once
+            prepare_jobs(languages)  # templates, labels, the Thai word cutter: made once, not per job
             gc.freeze()  # what these added is shared and read-only too
 
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it

@@ -17,8 +17,8 @@ from ..model.history import data_changes
 from ..model.areas import UnknownArea
 from ..model.plan import PlanModel, build_model
 from ..render import share
-from ..render.labels import display_date, label
-from ..render.pages import PageWriter, web_address
+from ..render.labels import display_date, label, language
+from ..render.pages import PageWriter, compile_templates, web_address
 from . import scratch, search
 from .downloads import package_descriptor, write_package_files
 
@@ -149,6 +149,15 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
         "cite": label("cite_text", lang, names=names, date=date, url=site_url) if date else f"{names}. {site_url}",
         "report": label("report_error", lang), "report_url": f"{repo}/issues/new" if repo else "",
     }
+
+
+def prepare_jobs(languages: list[str]) -> None:
+    """What each job of a build would otherwise make for itself, made once before they fork:
+    the templates compiled, each language's labels read, the Thai word cutter loaded."""
+    compile_templates()
+    for lang in languages:
+        language(lang)
+    search.load_dictionary()
 
 
 def published(model: PlanModel, data_dir: str | Path, base_url: str, out_dir: Path | None = None):

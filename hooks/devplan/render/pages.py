@@ -104,6 +104,22 @@ class _CompiledOnce(BytecodeCache):
 COMPILED = _CompiledOnce()
 
 
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_one_line,
+        auto_reload=False,  # templates never change during a build: skip a file check per include
+        bytecode_cache=COMPILED)
+
+
+def compile_templates() -> None:
+    """Compile every template once in this process (COMPILED): a build does it before its
+    jobs fork, so each language's job does not compile them again (0.5 s each, measured)."""
+    env = _environment()
+    for template in sorted(TEMPLATES.glob("*.j2")):
+        env.get_template(template.name)
+
+
 class PageWriter:
     """Renders the pages of one language from the model."""
 
@@ -111,11 +127,7 @@ class PageWriter:
         self.model = model
         self.lang = lang
         self.settings = settings  # repo_url, edit_branch, data_folder, site name...
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_one_line,
-            auto_reload=False,  # templates never change during a build: skip a file check per include
-            bytecode_cache=COMPILED)
+        self.env = _environment()
         self.env.globals.update(
             t=lambda key, **kw: label(key, lang, **kw), lang=lang, tr=self.tr,
             year=lambda y: display_year(y, lang), year_label=lambda y, kind="calendar": year_label(y, lang, kind),
