@@ -39,8 +39,7 @@ def spreadsheet_safe(value):
 
 def excel_csv(header: list[str], rows: list[list]) -> bytes:
     """A CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF, formula-safe text."""
-    return _bom_csv(header, [["'" + v if isinstance(v, str) and v.startswith(FORMULA_TRIGGERS) else v for v in row]
-                             for row in rows])  # spreadsheet_safe, inline: a call per cell was a tenth of the downloads
+    return _bom_csv(header, [[spreadsheet_safe(v) for v in row] for row in rows])
 
 
 def _bom_csv(header: list[str], rows: list[list]) -> bytes:
@@ -107,7 +106,7 @@ class Workbook:
 
     def _style(self, number_format: str) -> int:
         if number_format not in self._number_formats:
-            self._number_formats[number_format] = xlsxfile.BOLD + 1 + len(self._number_formats)
+            self._number_formats[number_format] = xlsxfile.number_style(len(self._number_formats))
         return self._number_formats[number_format]
 
     def add_table(self, title: str, header: list[str], rows: Iterable[tuple[list, list[str | None] | None]]) -> None:

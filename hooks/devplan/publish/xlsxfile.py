@@ -110,8 +110,13 @@ def sheet_xml(rows: list[str], last_row: int, columns: int, widths: list[float],
     )).encode("utf-8")
 
 
+def number_style(n: int) -> int:
+    """The style of the n-th number format given to styles_xml."""
+    return BOLD + 1 + n
+
+
 def styles_xml(number_formats: list[str]) -> bytes:
-    """Style 0 plain, 1 bold, then one per number format, in order."""
+    """Style 0 plain, 1 bold, then one per number format, in order (number_style)."""
     font = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
     formats = "".join(f'<numFmt numFmtId="{164 + n}" formatCode={quoteattr(code)}/>' for n, code in enumerate(number_formats))
     number_styles = "".join(f'<xf numFmtId="{164 + n}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'

@@ -89,8 +89,9 @@ def text_width(text: str, bold: bool, size: int) -> float:
 @lru_cache(maxsize=512)
 def _sprite(part: str, font: ImageFont.FreeTypeFont, fill: str, background: str):
     """A run of text drawn once, anti-aliased against its background and mapped to the
-    palette, with a mask of the pixels it covers and how far it advances: labels, years, units and publishers
-    recur on every image, and laying out and rasterising text is most of the cost."""
+    palette, with a mask of the pixels it covers and how far it advances: labels, years,
+    units and publishers recur on every image, and laying out and rasterising text is most
+    of the cost."""
     left, top, right, bottom = font.getbbox(part, anchor="ls")
     alpha = Image.new("L", (max(right - left, 1), max(bottom - top, 1)))
     ImageDraw.Draw(alpha).text((-left, -top), part, font=font, fill=255, anchor="ls")
