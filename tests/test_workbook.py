@@ -3,6 +3,7 @@ spreadsheet program would open it (sheets, header, notes, drop-downs, checks, fo
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import subprocess
@@ -102,6 +103,33 @@ def test_text_columns_are_formatted_as_text_so_ids_never_become_dates(book):
     assert ws["A4"].number_format == "@" and ws.column_dimensions["A"].number_format == "@"
     assert ws["B4"].number_format == "0" and isinstance(ws["B4"].value, int)
     assert ws.column_dimensions["H"].number_format == "@"  # a series id such as 2024-01 typed in stays text
+
+
+def test_every_data_cell_is_typed_free_to_edit_and_within_the_sheets_extent(real, book):
+    """Data rows are written apart from the header (workbook._with_rows): each cell still has
+    its column's format, unlocked, the schema's type, and read-only readers (which trust the
+    sheet's stated extent) see every row."""
+    fast = openpyxl.load_workbook(io.BytesIO(real), read_only=True)
+    for resource in DESCRIPTOR["resources"]:
+        ws = book[layout.sheet_name(resource)]
+        with (ROOT / "data" / resource["path"]).open(encoding="utf-8") as file:
+            records = list(csv.DictReader(file))
+        assert fast[ws.title].max_row == layout.FIRST_DATA_ROW - 1 + len(records), ws.title
+        fields = resource["schema"]["fields"]
+        for record, row in zip(records, ws.iter_rows(min_row=layout.FIRST_DATA_ROW)):
+            for spec, cell in zip(fields, row):
+                text = record.get(spec["name"], "")
+                if text == "":
+                    assert cell.value is None
+                    continue
+                assert not cell.protection.locked, cell.coordinate
+                kind = spec.get("type", "string")
+                if kind == "date":
+                    assert cell.is_date and cell.value.date().isoformat() == text, cell.coordinate
+                elif kind in ("integer", "number"):
+                    assert cell.value == float(text) and not isinstance(cell.value, str), cell.coordinate
+                else:
+                    assert cell.number_format == "@" and cell.value.split(layout.NAME_SEPARATOR)[0] == text, cell.coordinate
 
 
 def list_entries(book, rule) -> list[str]:

@@ -17,6 +17,7 @@ from support import ROOT, site_area
 
 from devplan.publish.downloads import indicator_xlsx, tidy_rows
 from devplan.publish.site import load_model
+from devplan.publish import xlsxfile
 from devplan.publish.spreadsheets import PERCENT_POINTS, Workbook
 
 STAMP = dt.datetime(2025, 3, 1)
@@ -72,6 +73,13 @@ def test_a_number_a_spreadsheet_cannot_hold_is_refused():
     book = Workbook()
     with pytest.raises(ValueError, match="B2"):
         book.add_table("values", ["text", "value"], [(["x", float("nan")], None)])
+
+
+def test_a_date_is_its_spreadsheet_day_number():
+    """Excel's 1900 system counts a 29 February 1900 that never was: days after it are one more."""
+    assert [xlsxfile.day_number(dt.date(*d)) for d in ((1900, 1, 1), (1900, 2, 28), (1900, 3, 1), (2024, 1, 1))] == [
+        1, 59, 61, 45292]
+    assert openpyxl.utils.datetime.from_excel(xlsxfile.day_number(dt.date(2025, 10, 9))) == dt.datetime(2025, 10, 9)
 
 
 def test_libreoffice_opens_each_workbook_and_keeps_every_cell(tmp_path):

@@ -7,6 +7,11 @@ other tables, number, year and date checks, and a cell format (text for every te
 so an id like 2024-01 never becomes a date). The header rows and the first column are
 frozen, the header protected; data cells are free. Cells hold the CSV's values typed by
 the schema, so the import gives back the same files. The same data gives the same bytes: nothing reads the clock.
+
+XlsxWriter writes everything but the data rows: the notes, drop-downs, formats, protection
+and the small sheets. The data rows (hundreds of thousands of cells at 1,000 indicators) are
+written by xlsxfile.row_xml, a third of XlsxWriter's time a cell (measured: docs/DECISIONS.md
+"Build speed"), to scratch files, and put into their sheets when XlsxWriter has closed the book.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import datetime as dt
 import io
 import itertools
 import math
+import re
+import zipfile
 from pathlib import Path
 
 import xlsxwriter
@@ -24,7 +31,7 @@ from ..addresses import workbook_name
 from ..check.descriptor import load_yaml
 from ..check.problems import find_descriptor
 from ..check.tables import read_package
-from ..publish import scratch
+from ..publish import scratch, xlsxfile
 from ..publish.spreadsheets import text_width
 from ..render.labels import label
 from . import layout
@@ -73,14 +80,14 @@ def make_workbook(data_dir: str | Path, tables: dict[str, list[dict]] | None = N
     with scratch.folder() as folder:
         book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "tmpdir": str(folder), "strings_to_numbers": False,
                                             "strings_to_formulas": False, "strings_to_urls": False})
-        writer = _Writer(book, descriptor, files)
+        writer = _Writer(book, descriptor, files, folder)
         writer.instructions(layout.data_version(base, descriptor), tables)
         for resource in descriptor["resources"]:
             writer.table(resource)
         writer.lists_sheet()
         book.set_properties({"title": str(descriptor.get("title", "")), "author": "devplan", "created": stamp})
         book.close()
-    return buffer.getvalue()
+        return _with_rows(buffer.getvalue(), writer.rows)
 
 
 def write_workbook(data_dir: str | Path, folder: Path, tables: dict[str, list[dict]]) -> None:
@@ -91,8 +98,9 @@ def write_workbook(data_dir: str | Path, folder: Path, tables: dict[str, list[di
 
 
 class _Writer:
-    def __init__(self, book, descriptor: dict, files: dict[str, Path]):
-        self.book, self.descriptor, self.files = book, descriptor, files
+    def __init__(self, book, descriptor: dict, files: dict[str, Path], folder: Path):
+        self.book, self.descriptor, self.files, self.folder = book, descriptor, files, folder
+        self.rows: dict[str, tuple[Path, str]] = {}  # a sheet's part in the file -> its data rows' XML, its extent
         self.resources = {r["name"]: r for r in descriptor["resources"]}
         self.names: dict[tuple, dict[str, str]] = {}  # (table, key column) -> id -> Thai name
         self.lists: dict[tuple, tuple[str, list[str]]] = {}  # columns of the hidden lists sheet
@@ -186,12 +194,16 @@ class _Writer:
                 sheet.write_string(row - 1, c, text, self.header[key])
                 if key == "th":  # a note belongs to its row, before the next row flushes it
                     sheet.write_comment(row - 1, c, column_note(spec, resource, targets[c], examples[c] or ""), NOTE)
-        kinds = [(spec.get("type", "string"), self.formats[spec.get("type", "string")]) for spec in fields]
+        # The data rows, typed and styled as their column, go to a scratch file (_with_rows). The
+        # style is the number XlsxWriter gives the column's format (_get_xf_index: it has no public name).
+        kinds = [(spec.get("type", "string"), self.formats[spec.get("type", "string")]._get_xf_index()) for spec in fields]
         count = 0
-        for count, record in enumerate(itertools.chain(head, rows), start=1):
-            r = first + count - 1
-            for c, value in enumerate(cells(record)):
-                _write(sheet, r, c, value, *kinds[c])
+        part = self.folder / f"rows-{len(self.rows)}.xml"
+        with part.open("w", encoding="utf-8") as out:
+            for count, record in enumerate(itertools.chain(head, rows), start=1):
+                out.write(xlsxfile.row_xml(first + count, [_cell(v, *kinds[c]) for c, v in enumerate(cells(record))]))
+        extent = f"A1:{xlsxfile.column_letters(max(len(fields), 1) - 1)}{first + count}"
+        self.rows[f"xl/worksheets/sheet{len(self.book.worksheets())}.xml"] = (part, extent)
         for c, spec in enumerate(fields):
             rule = validation(spec, targets[c], self._list_source(spec, links.get(spec["name"])))
             rule["input_title"], rule["input_message"] = input_message(spec)
@@ -248,20 +260,48 @@ class _Writer:
         sheet.hide()
 
 
-def _write(sheet, row: int, column: int, text: str, kind: str, cell_format) -> None:
-    """A CSV cell typed by its schema: numbers and dates as such, anything else as text."""
+def _cell(text: str, kind: str, style: int) -> tuple[object, int]:
+    """A CSV cell typed by its schema, as xlsxfile.row_xml takes it: numbers and dates as
+    numbers (a date as its spreadsheet day number), anything else as text; an empty cell
+    is left out."""
     if text == "":
-        return
+        return None, 0
     try:
         if kind == "integer":
-            sheet.write_number(row, column, int(text), cell_format)
-            return
+            return int(text), style
         if kind == "number":
-            sheet.write_number(row, column, float(text), cell_format)
-            return
+            number = float(text)
+            return (number if math.isfinite(number) else text), style
         if kind == "date":
-            sheet.write_datetime(row, column, dt.datetime.fromisoformat(text), cell_format)
-            return
+            return xlsxfile.day_number(dt.date.fromisoformat(text)), style
     except ValueError:
         pass  # never reached for valid data; kept as text, the import gives it back as written
-    sheet.write_string(row, column, text, cell_format)
+    return text, style
+
+
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+
+
+def _with_rows(xlsx: bytes, rows: dict[str, tuple[Path, str]]) -> bytes:
+    """XlsxWriter's file with each table's data rows put at the end of its sheet's data
+    (after the header rows), the sheet's extent (dimension) reaching its last row. Parts
+    are copied in order with their names, dates and attributes: the same bytes each time."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = zipfile.ZipInfo(info.filename, info.date_time)
+            part.compress_type, part.external_attr, part.create_system = (info.compress_type, info.external_attr,
+                                                                          info.create_system)
+            data = source.read(info)
+            if info.filename not in rows:
+                target.writestr(part, data)
+                continue
+            path, extent = rows[info.filename]
+            head, tail = data.split(b"</sheetData>", 1)
+            head = _DIMENSION.sub(f'<dimension ref="{extent}"/>'.encode(), head, 1)
+            with target.open(part, "w") as out, path.open("rb") as data_rows:
+                out.write(head)
+                while chunk := data_rows.read(1 << 20):
+                    out.write(chunk)
+                out.write(b"</sheetData>" + tail)
+    return buffer.getvalue()

@@ -5,8 +5,9 @@ Every indicator has a workbook, so the downloads job writes about a million cell
 indicators. XlsxWriter spends about 10 microseconds on a cell and 3-6 ms on a workbook
 whatever its size (measured; docs/DECISIONS.md "Build speed"); this writer knows the one
 shape these tables have and writes the same workbook in a fifth of the time. The
-maintainers' workbook (drop-down lists, notes, protected cells) stays with XlsxWriter
-(edit/workbook.py). Tests read what this writes with openpyxl, pandas and LibreOffice.
+maintainers' workbook (drop-down lists, notes, protected cells) is XlsxWriter's but for
+its data rows, which row_xml writes (edit/workbook.py). Tests read what this writes with
+openpyxl, pandas and LibreOffice.
 
 The parts are those of ECMA-376 (Office Open XML) SpreadsheetML in the order Excel writes
 them; text goes inline in its cell (no shared string table to build), escaped for XML,
@@ -86,6 +87,13 @@ def _content(value, style: int) -> str:
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
     return f'{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+def day_number(day: dt.date) -> int:
+    """A date as a spreadsheet's day number (1900 date system): 1 is 1900-01-01, and Excel
+    counts a 29 February 1900 that never was, so later days are one more (as XlsxWriter)."""
+    number = (day - dt.date(1899, 12, 31)).days
+    return number + 1 if number > 59 else number
 
 
 def excel_width(characters: float) -> float:
