@@ -3,6 +3,7 @@ over anything else, plain white paper, the same bytes for the same data."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -37,6 +38,21 @@ def test_long_names_wrap_within_their_column_and_end_in_an_ellipsis():
     lines = previews.wrap(name, 600, True, 44, 3)
     assert len(lines) == 3 and lines[-1].endswith("…")
     assert all(previews.text_width(line, True, 44) <= 600 for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_three_line_name_leaves_the_values_year_clear_of_the_badge(lang):
+    """A name of three lines once pushed the latest value's year ("2568 · preliminary") under
+    the status badge, cutting the words in half; such a name is set smaller."""
+    indicator = next(i for i in MODEL.indicators.values() if i.latest and i.progress)
+    long = dataclasses.replace(indicator, name_th="จำนวนวันที่ค่าเฉลี่ย 24 ชั่วโมงของฝุ่นละอองขนาดเล็ก PM2.5 เกินค่ามาตรฐานในเขตเมือง",
+                               name_en="Number of days on which the 24-hour mean of fine particulate matter exceeds the standard")
+    assert len(previews.wrap(getattr(long, f"name_{lang}"), previews.CHART[0] - previews.MARGIN - 40, True, 44, 3)) == 3
+    image = previews.indicator_image(long, lang, "Site", HOST).convert("RGB")
+    gap = image.crop((previews.MARGIN, previews.BADGE_TOP - 8, previews.CHART[0] - 40, previews.BADGE_TOP - 1))
+    assert gap.getcolors() == [(gap.width * gap.height, (255, 255, 255))]  # white between the year and the badge
+    written = image.crop((previews.MARGIN, 100, previews.CHART[0] - 40, previews.BADGE_TOP - 8)).getcolors(1 << 16)
+    assert previews._rgb(previews.MUTED) in {colour for _, colour in written}  # the year is there, above it
 
 
 def test_source_line_stops_before_the_address():

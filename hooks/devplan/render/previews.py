@@ -48,6 +48,8 @@ MAX_DRAWN = 400
 # without end (thousands of tone marks on one letter took a gigabyte for one image).
 NOT_DRAWN = regex.compile(r"[\p{Cc}\p{Zl}\p{Zp}]|\p{Noncharacter_Code_Point}")
 MARKS = regex.compile(r"(\p{M}{%d})\p{M}+" % MAX_MARKS)
+NAME_LARGE, NAME_SMALL = (44, 62, 160), (38, 52, 150)  # an indicator's name: size, line step, first baseline
+BADGE_TOP = HEIGHT - 160
 CHART = (760, 220, 1136, 440)  # left, top, right, bottom of the small chart (its scale's labels above and below)
 
 
@@ -297,10 +299,14 @@ def _dashed(draw, a, b, fill, dash=14, gap=10) -> None:
 def indicator_image(indicator: Indicator, lang: str, site_name: str, host: str) -> Image.Image:
     image = _frame(site_name, host, lang).copy()
     tr = lambda name: getattr(indicator, f"{name}_{lang}")  # noqa: E731
-    y = 160
-    for line in wrap(tr("name"), CHART[0] - MARGIN - 40, True, 44, 3):
-        _draw_text(image, (MARGIN, y), line, INK, bold=True, size=44)
-        y += 62
+    # A name of three lines is set smaller, or the value's year would run into the badge.
+    room = CHART[0] - MARGIN - 40
+    (size, step, y), lines = NAME_LARGE, wrap(tr("name"), room, True, NAME_LARGE[0], 3)
+    if len(lines) > 2:
+        (size, step, y), lines = NAME_SMALL, wrap(tr("name"), room, True, NAME_SMALL[0], 3)
+    for line in lines:
+        _draw_text(image, (MARGIN, y), line, INK, bold=True, size=size)
+        y += step
     latest = indicator.latest
     y += 18
     _draw_text(image, (MARGIN, y), label("latest_value", lang), MUTED, size=26)
@@ -314,7 +320,7 @@ def indicator_image(indicator: Indicator, lang: str, site_name: str, host: str) 
     else:
         _draw_text(image, (MARGIN, y), label("no_data", lang), INK, bold=True, size=40)
     status = indicator.progress.status if indicator.progress else "no_target"
-    _status_badge(image, (MARGIN, HEIGHT - 160), status, lang)
+    _status_badge(image, (MARGIN, BADGE_TOP), status, lang)
     _small_chart(image, indicator, lang)
     source = latest.source if latest else indicator.source
     line = source_line(f"{label('source', lang)}: {getattr(source, f'publisher_{lang}')}", host)
