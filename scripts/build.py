@@ -28,6 +28,7 @@ import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+PREVIEW_PARTS = 4  # jobs per language drawing the link-preview images (see _build)
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from devplan.edit.workbook import write_workbook  # noqa: E402
@@ -123,17 +124,17 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     # there are cores, longest first (measured at 1,000 synthetic indicators; docs/DECISIONS.md
     # "Build speed"): the maintainers' workbook, which needs only the tables, starts while the
     # build makes what the other jobs share; then each language's pages and search index, the
-    # downloads (one CSV and XLSX per indicator), and the link-preview images, in halves, so
-    # the cores finish together.
+    # downloads (one CSV and XLSX per indicator), and the link-preview images, in quarters, so
+    # the cores finish together (in halves, one core idled for 2-4 s at the end).
     devplan = base.extra["devplan"]
     base_url = devplan.get("base_url", "")
     jobs = {
         "the maintainers' workbook": (write_workbook, (data_dir, staging / "data", model.tables)),
         **{f"the {lang} pages": (build, (config,)) for lang, config in configs.items()},
         "the downloads": (write_downloads, (model, data_dir, staging / "data", base_url, devplan.get("publisher", {}))),
-        **{f"the {lang} preview images ({k + 1}/2)": (write_previews, (
-            model, staging / "previews", lang, (config.site_name, config.site_description), base_url, (k, 2)))
-           for lang, config in configs.items() for k in range(2)},
+        **{f"the {lang} preview images ({k + 1}/{PREVIEW_PARTS})": (write_previews, (
+            model, staging / "previews", lang, (config.site_name, config.site_description), base_url, (k, PREVIEW_PARTS)))
+           for lang, config in configs.items() for k in range(PREVIEW_PARTS)},
     }
     fork = multiprocessing.get_context("fork")
     errors = fork.SimpleQueue()
