@@ -37,9 +37,18 @@ def spreadsheet_safe(value):
     return value
 
 
+# Each distinct value guarded once: names, units, sources and years recur on most rows.
+_guarded = lru_cache(maxsize=1 << 16, typed=True)(spreadsheet_safe)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _safe_cell(value, style: int) -> str:
+    return xlsxfile.cell_xml(spreadsheet_safe(value), style)
+
+
 def excel_csv(header: list[str], rows: list[list]) -> bytes:
     """A CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF, formula-safe text."""
-    return _bom_csv(header, [[spreadsheet_safe(v) for v in row] for row in rows])
+    return _bom_csv(header, [list(map(_guarded, row)) for row in rows])
 
 
 def _bom_csv(header: list[str], rows: list[list]) -> bytes:
@@ -112,14 +121,14 @@ class Workbook:
     def add_table(self, title: str, header: list[str], rows: Iterable[tuple[list, list[str | None] | None]]) -> None:
         """A sheet of header and rows, each row with its cells' number formats (or None):
         bold frozen header, fitted widths."""
-        widths = [text_width(name) for name in header]
         bold = xlsxfile.BOLD
-        lines = [xlsxfile.row_xml(1, [(spreadsheet_safe(name), bold) for name in header])]
-        style, safe = self._style, spreadsheet_safe
+        lines = [xlsxfile.row_xml(1, [(name, bold) for name in header], _safe_cell)]
+        style, values = self._style, [header]
         for r, (row, formats) in enumerate(rows, start=2):
-            widths = [max(w, text_width(v)) for w, v in zip(widths, row)]
+            values.append(row)
             styles = [style(f) if f else 0 for f in formats] if formats else [0] * len(row)
-            lines.append(xlsxfile.row_xml(r, [(safe(v), s) for v, s in zip(row, styles)]))
+            lines.append(xlsxfile.row_xml(r, zip(row, styles), _safe_cell))
+        widths = [max(map(text_width, column)) for column in zip(*values)]
         self._add(title, lines, len(lines), len(header), [min(MAX_WIDTH, w + 2) for w in widths], frozen_header=True)
 
     def add_about(self, blocks: list[list[tuple[str, str]]], title: str = "about") -> None:
@@ -130,7 +139,7 @@ class Workbook:
         lines, r = [], 1
         for block in blocks:
             for key, value in block:
-                lines.append(xlsxfile.row_xml(r, [(spreadsheet_safe(key), xlsxfile.BOLD), (spreadsheet_safe(value), 0)]))
+                lines.append(xlsxfile.row_xml(r, [(key, xlsxfile.BOLD), (value, 0)], _safe_cell))
                 r += 1
             r += 1
         self._add(title, lines, r - 2, 2, widths, frozen_header=False)

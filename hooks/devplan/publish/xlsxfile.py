@@ -21,7 +21,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
@@ -46,30 +46,29 @@ def column_letters(number: int) -> str:
     return letters
 
 
-_COLUMNS = [column_letters(n) for n in range(128)]
+_COLUMNS = [column_letters(n) for n in range(702)]  # A to ZZ
 
 
-def row_xml(number: int, cells: Iterable[tuple[object, int]]) -> str:
+def row_xml(number: int, cells: Iterable[tuple[object, int]], content: Callable[[object, int], str] | None = None) -> str:
     """One row's XML from its (value, style) cells, from column A on; an empty cell without
-    a style is left out."""
+    a style is left out. `content` makes a cell's XML after its reference (cell_xml, or a
+    caller's cached version of it)."""
+    content = content or cell_xml
     row = str(number)
     parts = []
-    for column, (value, style) in enumerate(cells):
-        try:
-            content = _content(value, style)
-        except ValueError as error:
-            raise ValueError(f"cell {_column(column)}{row}: {error}") from None
-        if content:
-            parts.append(f'<c r="{_column(column)}{row}"{content}')
+    column = 0
+    try:
+        for column, (value, style) in enumerate(cells):
+            xml = content(value, style)
+            if xml:
+                parts.append(f'<c r="{_COLUMNS[column] if column < 702 else column_letters(column)}{row}"{xml}')
+    except ValueError as error:
+        raise ValueError(f"cell {column_letters(column)}{row}: {error}") from None
     return f'<row r="{row}">{"".join(parts)}</row>'
 
 
-def _column(number: int) -> str:
-    return _COLUMNS[number] if number < len(_COLUMNS) else column_letters(number)
-
-
 @lru_cache(maxsize=1 << 16, typed=True)  # names, kinds, statuses, sources recur on most rows
-def _content(value, style: int) -> str:
+def cell_xml(value, style: int) -> str:
     """A cell's XML after its reference: numbers as numbers, anything else as its text, never
     parsed; '' for an empty cell without a style."""
     styled = f' s="{style}"' if style else ""
