@@ -7,7 +7,9 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from devplan.model.changes import value_changes
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from devplan.model.changes import Changes, comparable, difference, value_changes
 from devplan.model.plan import Indicator, Observation, Source
 
 SOURCE = Source("s", "ท", "t", "ผ", "p", None, None, dt.date(2025, 1, 1), "ล", "l")
@@ -55,3 +57,26 @@ def test_no_percentage_from_zero_or_a_negative_value():
     changes = value_changes(indicator((2023, 0.0), (2024, 5.0), (2025, -2.0), (2026, 1.0)))
     assert changes[2024].previous.absolute == 5.0 and changes[2024].previous.relative is None
     assert changes[2026].previous.absolute == 3.0 and changes[2026].previous.relative is None
+
+
+def pairwise(i: Indicator) -> dict:
+    """The definition, pair by pair: each value against every earlier comparable one."""
+    start, result, values = i.goal.strategy.plan.start_year, {}, i.observations
+    for n, later in enumerate(values):
+        earlier = [o for o in values[:n] if comparable(o, later)]
+        in_plan = [o for o in earlier if o.year >= start]
+        result[later.year] = Changes(difference(earlier[-1], later) if earlier else None,
+                                     difference(in_plan[0], later) if in_plan and later.year >= start else None,
+                                     bool(earlier) and earlier[-1] is not values[n - 1])
+    return result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(-100, 100, allow_nan=False), st.sampled_from([None, "", "old", "new"]),
+                          st.sampled_from([None, "", "part-year"])), max_size=12),
+       st.integers(2018, 2030))
+def test_changes_match_the_pairwise_definition(rows, start):
+    """value_changes keeps the latest and the plan's first value of each kind as it goes; it
+    gives what comparing every pair of values gives."""
+    i = indicator(*[(2015 + n, v, series, coverage) for n, (v, series, coverage) in enumerate(rows)], start=start)
+    assert value_changes(i) == pairwise(i)

@@ -61,11 +61,15 @@ def value_changes(indicator: Indicator) -> dict[int, Changes]:
     """
     start = plan_start(indicator)
     result = {}
+    last, first_in_plan = {}, {}  # by kind of value (series, coverage): the latest so far, the plan's first
     observations = indicator.observations  # sorted by year
     for n, later in enumerate(observations):
-        earlier = [o for o in observations[:n] if comparable(o, later)]
-        in_plan = [o for o in earlier if start is not None and o.year >= start]
-        result[later.year] = Changes(difference(earlier[-1], later) if earlier else None,
-                                     difference(in_plan[0], later) if in_plan and later.year >= start else None,
-                                     bool(earlier) and earlier[-1] is not observations[n - 1])
+        kind = (later.series or None, later.coverage or None)  # comparable() as a key
+        earlier, base = last.get(kind), first_in_plan.get(kind)
+        result[later.year] = Changes(difference(earlier, later) if earlier else None,
+                                     difference(base, later) if base and later.year >= start else None,
+                                     earlier is not None and earlier is not observations[n - 1])
+        last[kind] = later
+        if start is not None and later.year >= start:
+            first_in_plan.setdefault(kind, later)
     return result
