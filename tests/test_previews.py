@@ -33,6 +33,18 @@ def test_images_are_palette_pngs_on_white_with_the_same_bytes_each_time():
     assert image.convert("RGB").getpixel((previews.WIDTH // 2, previews.HEIGHT - 120)) == (255, 255, 255)
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_png_holds_exactly_the_drawn_pixels_and_colours(lang):
+    """previews.png writes the file itself (zlib-ng, not Pillow's encoder): Pillow reads
+    back every pixel's palette entry and every entry's colour as drawn."""
+    image = previews.indicator_image(MODEL.indicators["tourist-arrivals"], lang, "Site", HOST)
+    back = Image.open(io.BytesIO(previews.png(image)))
+    back.load()
+    assert back.format == "PNG" and back.mode == "P" and back.size == image.size
+    assert back.tobytes() == image.tobytes()
+    assert back.convert("RGB").tobytes() == image.convert("RGB").tobytes()
+
+
 def test_long_names_wrap_within_their_column_and_end_in_an_ellipsis():
     name = "จำนวนวันที่ค่าเฉลี่ย 24 ชั่วโมงของ PM2.5 เกินค่ามาตรฐาน " * 4
     lines = previews.wrap(name, 600, True, 44, 3)
