@@ -71,7 +71,7 @@ def write_excel_copy(source: Path, target: Path, text_fields: set[str]) -> None:
         copy.write(BOM.decode())
         writer.writerow(header)
         for row in reader:
-            writer.writerow([spreadsheet_safe(v) if is_text else v for v, is_text in zip(row, text)])
+            writer.writerow([_guarded(v) if is_text else v for v, is_text in zip(row, text)])
 
 
 def number_format(decimals: int) -> str:
