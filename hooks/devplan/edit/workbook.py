@@ -11,7 +11,8 @@ the schema, so the import gives back the same files. The same data gives the sam
 XlsxWriter writes everything but the data rows: the notes, drop-downs, formats, protection
 and the small sheets. The data rows (hundreds of thousands of cells at 1,000 indicators) are
 written by xlsxfile.row_xml, a third of XlsxWriter's time a cell (measured: docs/DECISIONS.md
-"Build speed"), to scratch files, and put into their sheets when XlsxWriter has closed the book.
+"The maintainers' workbook"), to scratch files, and put into their sheets when XlsxWriter has
+closed the book.
 """
 
 from __future__ import annotations
