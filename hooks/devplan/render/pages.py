@@ -360,23 +360,32 @@ def split_html(markdown: str) -> tuple[str, list[str]]:
 
     Python-Markdown re-parses raw HTML line by line, which cost ~11 s of a 1,000-indicator
     build (measured); the blocks are already final, so they skip Markdown and come back
-    in `join_html` after conversion. A block is a run of lines whose first starts with "<".
+    in `join_html` after conversion. A block is a run of lines whose first starts with "<";
+    blocks with only blank lines between them are one block (one marker: a paragraph less
+    for Markdown to read), joined by a line break as Markdown joins paragraphs.
     """
-    lines, blocks, current = [], [], None
+    lines, blocks, current, gap = [], [], None, []
     for line in markdown.split("\n"):
-        if current is None and line.startswith("<"):
-            current = [line]
-        elif current is not None and line.strip():
-            current.append(line)
-        else:
-            if current is not None:
-                lines.append(BLOCK_MARK.format(len(blocks)))
-                blocks.append("\n".join(current))
-                current = None
+        if current is None:
+            if line.startswith("<"):
+                current = [line]
+            else:
+                lines.append(line)
+        elif not line.strip():
+            gap.append(line)
+        elif gap and not line.startswith("<"):  # Markdown after the block
+            lines.append(BLOCK_MARK.format(len(blocks)))
+            blocks.append("\n".join(current))
+            lines.extend(gap)
             lines.append(line)
+            current, gap = None, []
+        else:  # the block goes on, or another begins after blank lines
+            current.append(line)
+            gap = []
     if current is not None:
         lines.append(BLOCK_MARK.format(len(blocks)))
         blocks.append("\n".join(current))
+        lines.extend(gap)
     return "\n".join(lines), blocks
 
 
