@@ -41,7 +41,7 @@ def spreadsheet_safe(value):
 _guarded = lru_cache(maxsize=1 << 16, typed=True)(spreadsheet_safe)
 
 
-@lru_cache(maxsize=1 << 16, typed=True)
+@lru_cache(maxsize=1 << 16, typed=True)  # the one cache on this path: cell_xml itself is not cached
 def _safe_cell(value, style: int) -> str:
     return xlsxfile.cell_xml(spreadsheet_safe(value), style)
 

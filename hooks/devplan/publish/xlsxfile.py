@@ -51,9 +51,9 @@ _COLUMNS = [column_letters(n) for n in range(702)]  # A to ZZ
 
 def row_xml(number: int, cells: Iterable[tuple[object, int]], content: Callable[[object, int], str] | None = None) -> str:
     """One row's XML from its (value, style) cells, from column A on; an empty cell without
-    a style is left out. `content` makes a cell's XML after its reference (cell_xml, or a
-    caller's cached version of it)."""
-    content = content or cell_xml
+    a style is left out. `content` makes a cell's XML after its reference (cell_xml cached,
+    or a caller's cached function that ends in cell_xml)."""
+    content = content or _cached_cell_xml
     row = str(number)
     parts = []
     column = 0
@@ -67,7 +67,6 @@ def row_xml(number: int, cells: Iterable[tuple[object, int]], content: Callable[
     return f'<row r="{row}">{"".join(parts)}</row>'
 
 
-@lru_cache(maxsize=1 << 16, typed=True)  # names, kinds, statuses, sources recur on most rows
 def cell_xml(value, style: int) -> str:
     """A cell's XML after its reference: numbers as numbers, anything else as its text, never
     parsed; '' for an empty cell without a style."""
@@ -86,6 +85,11 @@ def cell_xml(value, style: int) -> str:
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
     return f'{styled} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+# Names, kinds, statuses and sources recur on most rows: each (value, style) made once. A caller
+# that caches its own content function (spreadsheets._safe_cell) calls cell_xml, not this.
+_cached_cell_xml = lru_cache(maxsize=1 << 16, typed=True)(cell_xml)
 
 
 def day_number(day: dt.date) -> int:
