@@ -12,6 +12,7 @@ from pathlib import Path
 
 from properdocs.exceptions import Abort
 from properdocs.structure.files import File
+from properdocs.structure.toc import get_toc
 from zlib_ng import zlib_ng  # packs each page's HTML until it is written: twice zlib's speed
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -29,12 +30,12 @@ from devplan.publish.site import (  # noqa: E402
     theme_globals,
     write_embed_pages,
 )
-from devplan.render.pages import join_html, split_html  # noqa: E402
+from devplan.render.pagehtml import to_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
 _unwritten: dict[str, dict] = {}  # per site_dir: {path: a function writing the page}, until the engine reads it
-_html_blocks: dict[str, dict[str, list[str]]] = {}  # per site_dir, per generated page
+_generated: dict[str, dict] = {}  # per site_dir: {path: its PageHtml}, from when the engine reads it until its HTML is packed
 _packed_html: dict[str, dict[str, bytes]] = {}  # per site_dir, per page: its HTML until the engine writes it
 _writers: dict[str, object] = {}  # per site_dir: what writes its pages, until its embed pages are written
 _indicator_facts: dict[str, dict] = {}  # per site_dir: an indicator page's value, snippet and topics, for search
@@ -68,7 +69,7 @@ def on_files(files, config):
     model = load_model(_data_dir(config), site_area(config.extra))
     lang = config.theme["language"]
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
-    _html_blocks[config.site_dir] = {}
+    _generated[config.site_dir] = {}
     _packed_html[config.site_dir] = {}
     _indicator_facts[config.site_dir] = search_facts(model, lang)
     writer = _writers[config.site_dir] = page_writer(model, lang, settings)
@@ -93,28 +94,36 @@ def on_env(env, config, files):
 
 
 def on_pre_page(page, config, files):
-    """Write a generated page's text just before the engine reads it; its HTML blocks wait
-    aside (they skip Markdown)."""
+    """Write a generated page just before the engine reads it. It is HTML already
+    (render/pagehtml.py): the engine reads an empty text, and the page's own comes back after."""
     write = _unwritten[config.site_dir].pop(page.file.src_uri, None)
     if write:
-        page.file.content_string, _html_blocks[config.site_dir][page.file.src_uri] = split_html(write())
+        _generated[config.site_dir][page.file.src_uri] = to_html(write(), page.file.src_uri)
     return page
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A generated page's front matter (the engine read none)."""
+    generated = _generated[config.site_dir].get(page.file.src_uri)
+    if generated:
+        page.meta = generated.meta
+    return markdown
+
+
 def on_page_content(html, page, config, files):
-    """Put back the generated HTML blocks; keep the page's text for the search index. The
+    """A generated page's HTML and contents; keep the page's text for the search index. The
     engine reads every page before it writes any: until then the page's HTML waits packed,
     and its Markdown is let go."""
-    generated = page.file.src_uri in _html_blocks[config.site_dir]
-    blocks = _html_blocks[config.site_dir].pop(page.file.src_uri, None)
-    if blocks:
-        html = join_html(html, blocks)
+    generated = _generated[config.site_dir].pop(page.file.src_uri, None)
+    if generated:
+        html = generated.html
+        page.toc = get_toc([{"level": 2, "id": anchor, "name": title, "children": []}
+                            for anchor, title in generated.headings])
+        page.present_anchor_ids = {anchor for anchor, _ in generated.headings}  # links to #anchor are checked
     if not (page.meta.get("search") or {}).get("exclude"):  # a page listing every indicator (pages.NOT_SEARCHED)
         _search_records[config.site_dir].append(search.record(
             page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
             _indicator_facts[config.site_dir].get(page.url)))
-    if generated:
-        page.file.content_string = ""
     page.markdown = ""  # not None: the engine would then take the page for unread
     _packed_html[config.site_dir][page.file.src_uri] = zlib_ng.compress(html.encode("utf-8"), 1)
     return ""
@@ -135,7 +144,7 @@ def on_post_build(config):
     """The embed pages and the search index, then forget this language's build."""
     write_embed_pages(_writers.pop(config.site_dir), config.site_dir)
     search.write_index(_search_records.pop(config.site_dir), Path(config.site_dir) / "pagefind")
-    for held in (_html_blocks, _packed_html, _unwritten):
+    for held in (_generated, _packed_html, _unwritten):
         held.pop(config.site_dir, None)
     _indicator_facts.pop(config.site_dir, None)
     _search_words.pop(config.site_dir, None)

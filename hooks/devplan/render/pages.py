@@ -1,9 +1,9 @@
 """Page text for every plan, strategy, goal and indicator, in one language.
 
-Each page is Markdown whose data-bearing parts are HTML rendered by Jinja2 with
-autoescaping: text from the CSVs never reaches Markdown syntax (so `{: onclick }`,
-`[link](...)` or `<script>` in a CSV shows up as literal text). Headings come only from
-the label table and carry fixed ids, so links survive re-ordering.
+Each page is front matter, headings and HTML rendered by Jinja2 with autoescaping, made
+the page's HTML without Markdown (pagehtml.py): text from the CSVs never reaches Markdown
+syntax (so `{: onclick }`, `[link](...)` or `<script>` in a CSV shows up as literal text).
+Headings come only from the label table and carry fixed ids, so links survive re-ordering.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -345,53 +344,10 @@ class PageWriter:
 
 def _one_line(value):
     """Text from the data never breaks a line, so it can never end an HTML block early
-    and be read as Markdown (see split_html)."""
+    (see pagehtml.py)."""
     if isinstance(value, str) and ("\n" in value or "\r" in value):  # Markup's replace escapes: only when needed
         return value.replace("\r", " ").replace("\n", " ")
     return value
-
-
-BLOCK_MARK = "DPBLOCK-{}"
-BLOCK_PARAGRAPH = re.compile(r"<p>DPBLOCK-(\d+)</p>")
-
-
-def split_html(markdown: str) -> tuple[str, list[str]]:
-    """Take the HTML blocks out of a page's Markdown, leaving a marker paragraph for each.
-
-    Python-Markdown re-parses raw HTML line by line, which cost ~11 s of a 1,000-indicator
-    build (measured); the blocks are already final, so they skip Markdown and come back
-    in `join_html` after conversion. A block is a run of lines whose first starts with "<";
-    blocks with only blank lines between them are one block (one marker: a paragraph less
-    for Markdown to read), joined by a line break as Markdown joins paragraphs.
-    """
-    lines, blocks, current, gap = [], [], None, []
-    for line in markdown.split("\n"):
-        if current is None:
-            if line.startswith("<"):
-                current = [line]
-            else:
-                lines.append(line)
-        elif not line.strip():
-            gap.append(line)
-        elif gap and not line.startswith("<"):  # Markdown after the block
-            lines.append(BLOCK_MARK.format(len(blocks)))
-            blocks.append("\n".join(current))
-            lines.extend(gap)
-            lines.append(line)
-            current, gap = None, []
-        else:  # the block goes on, or another begins after blank lines
-            current.append(line)
-            gap = []
-    if current is not None:
-        lines.append(BLOCK_MARK.format(len(blocks)))
-        blocks.append("\n".join(current))
-        lines.extend(gap)
-    return "\n".join(lines), blocks
-
-
-def join_html(html_text: str, blocks: list[str]) -> str:
-    """Put the HTML blocks back where their marker paragraphs are."""
-    return BLOCK_PARAGRAPH.sub(lambda m: blocks[int(m.group(1))], html_text)
 
 
 def _totals(projects, key) -> dict:
