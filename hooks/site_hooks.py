@@ -41,6 +41,7 @@ _writers: dict[str, object] = {}  # per site_dir: what writes its pages, until i
 _indicator_facts: dict[str, dict] = {}  # per site_dir: an indicator page's value, snippet and topics, for search
 DOCS = ROOT / "docs"  # search-words.csv: everyday words readers type, for search
 _search_words: dict[str, tuple] = {}  # per site_dir: its (typed, finds) pairs
+_in_nav: dict[str, set] = {}  # per site_dir: the pages in the navigation, until the theme's globals are made
 
 
 def _data_dir(config) -> Path:
@@ -85,12 +86,41 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    _in_nav[config.site_dir] = {page.file.src_uri for page in nav.pages}
+    return nav
+
+
 def on_env(env, config, files):
-    """What overrides/ prints on every page: the footer's texts, the default preview image, the feed."""
+    """What overrides/ prints on every page: the footer's texts, the default preview image, the
+    feed; and the sidebars drawn once for all the pages that share them."""
     model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     env.globals.update(theme_globals(model, config.theme["language"], settings, _data_dir(config), config.site_url or ""))
+    env.globals["dp_sidebars"] = SameSidebars(_in_nav.pop(config.site_dir))
     return env
+
+
+class SameSidebars:
+    """The theme draws each page's navigation and contents sidebars: half of its time for a
+    page (measured). A page outside the navigation (every indicator page) marks no item of it
+    as open, and its links are relative: pages outside it at the same depth, hiding the same
+    parts and with the same headings, get the same sidebars, drawn once (overrides/main.html)."""
+
+    def __init__(self, in_nav: set[str]):
+        self.in_nav, self.drawn = in_nav, {}
+
+    def __call__(self, page, caller):
+        if page is None or page.file.src_uri in self.in_nav:  # the 404 page has none
+            return caller()
+        key = (page.url.count("/"), repr(page.meta.get("hide")), _contents(page.toc))
+        if key not in self.drawn:
+            self.drawn[key] = caller()
+        return self.drawn[key]
+
+
+def _contents(toc) -> tuple:
+    return tuple((item.title, item.id, item.level, _contents(item.children)) for item in toc)
 
 
 def on_pre_page(page, config, files):

@@ -168,3 +168,20 @@ def test_no_english_interface_text_on_thai_pages(built_site):
             if text and not thai.search(text) and text not in formats:
                 english.add(text)
         assert not english, (url, english)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_each_page_sidebars_are_its_own(built_site, lang):
+    """Sidebars shared by several pages are drawn once (SameSidebars): still, each page's
+    contents list its own headings, and the navigation opens on it when it is listed there."""
+    pages = sorted((built_site / lang).rglob("index.html"))
+    assert len(pages) > 50
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        headings = ["#" + h["id"] for h in soup.select("article h2[id], article h3[id]") if h.find("a", class_="headerlink")]
+        contents = [a["href"] for a in soup.select(".md-sidebar--secondary .md-nav__link")]
+        assert contents == headings, path
+        active = [a["href"] for a in soup.select(".md-sidebar--primary a.md-nav__link--active")]
+        assert active in ([], ["./"], ["."]), path  # none, or the page itself
+        if path.parent.parent.name == "indicators":  # outside the navigation: nothing opens
+            assert not active and not soup.select(".md-sidebar--primary .md-nav__item--active"), path
