@@ -14,9 +14,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from ..check.descriptor import package_file
+from ..publish.xlsxfile import column_letters
 
 INSTRUCTIONS = "คำแนะนำ (instructions)"
 LISTS = "รายการ (lists)"  # hidden: the drop-down lists too long to write inline
@@ -75,7 +74,7 @@ def strip_name(text: str) -> str:
 
 def cell(row: int, column: int) -> str:
     """'C14' for row 14 of the third column (columns counted from 0)."""
-    return f"{get_column_letter(column + 1)}{row}"
+    return f"{column_letters(column)}{row}"
 
 
 def data_version(base: Path, descriptor: dict) -> str:

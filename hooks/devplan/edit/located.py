@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from openpyxl.utils import get_column_letter
-
 from ..check.problems import Problem
+from ..publish.xlsxfile import column_letters
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class Located:
         """'C14', '14' (a whole row), 'C' (a whole column), a range, or None."""
         if self.cells:
             return self.cells
-        letter = get_column_letter(self.column + 1) if self.column is not None else ""
+        letter = column_letters(self.column) if self.column is not None else ""
         number = str(self.row) if self.row is not None else ""
         return f"{letter}{number}" or None
 

@@ -26,7 +26,6 @@ import zipfile
 from pathlib import Path
 
 import xlsxwriter
-from openpyxl.utils import get_column_letter
 
 from ..addresses import workbook_name
 from ..check.descriptor import load_yaml
@@ -248,7 +247,7 @@ class _Writer:
             return None
         if key not in self.lists:
             self.lists[key] = (spec["name"], entries)
-        column = get_column_letter(list(self.lists).index(key) + 1)
+        column = xlsxfile.column_letters(list(self.lists).index(key))
         return f"='{layout.LISTS}'!${column}$2:${column}${len(entries) + 1}"
 
     def lists_sheet(self) -> None:
