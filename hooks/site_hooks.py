@@ -97,26 +97,37 @@ def on_env(env, config, files):
     model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     env.globals.update(theme_globals(model, config.theme["language"], settings, _data_dir(config), config.site_url or ""))
-    env.globals["dp_sidebars"] = SameSidebars(_in_nav.pop(config.site_dir))
+    env.globals["dp_once"] = DrawnOnce(_in_nav.pop(config.site_dir))
     return env
 
 
-class SameSidebars:
-    """The theme draws each page's navigation and contents sidebars: half of its time for a
-    page (measured). A page outside the navigation (every indicator page) marks no item of it
-    as open, and its links are relative: pages outside it at the same depth, hiding the same
-    parts and with the same headings, get the same sidebars, drawn once (overrides/main.html)."""
+class DrawnOnce:
+    """Parts of the theme's page drawn once for every page that shares them (overrides/):
+    `{% call dp_once(key) %}...{% endcall %}` draws its part the first time a key comes,
+    and gives that again for the same key; no key (None), no sharing. The theme drawing the
+    sidebars and header of each page was most of its time for a page (measured)."""
 
     def __init__(self, in_nav: set[str]):
         self.in_nav, self.drawn = in_nav, {}
 
-    def __call__(self, page, caller):
-        if page is None or page.file.src_uri in self.in_nav:  # the 404 page has none
+    def __call__(self, key, caller):
+        if key is None:
             return caller()
-        key = (page.url.count("/"), repr(page.meta.get("hide")), _contents(page.toc))
         if key not in self.drawn:
             self.drawn[key] = caller()
         return self.drawn[key]
+
+    def depth(self, page):
+        """The key of a part whose links are relative and that depends on nothing else of the page."""
+        return None if page is None else page.url.count("/")
+
+    def sidebars(self, page):
+        """A page outside the navigation (every indicator page) marks no item of it as open,
+        and its links are relative: pages outside it at the same depth, hiding the same parts
+        and with the same headings, get the same navigation and contents sidebars."""
+        if page is None or page.file.src_uri in self.in_nav:  # the 404 page has none
+            return None
+        return ("sidebars", page.url.count("/"), repr(page.meta.get("hide")), _contents(page.toc))
 
 
 def _contents(toc) -> tuple:
