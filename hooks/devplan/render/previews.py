@@ -50,6 +50,7 @@ NOT_DRAWN = regex.compile(r"[\p{Cc}\p{Zl}\p{Zp}]|\p{Noncharacter_Code_Point}")
 MARKS = regex.compile(r"(\p{M}{%d})\p{M}+" % MAX_MARKS)
 NAME_LARGE, NAME_SMALL = (44, 62, 160), (38, 52, 150)  # an indicator's name: size, line step, first baseline
 BADGE_TOP = HEIGHT - 160
+COVERED = [0] + [255] * 255  # a sprite's mask: any coverage at all is the whole pixel
 CHART = (760, 220, 1136, 440)  # left, top, right, bottom of the small chart (its scale's labels above and below)
 
 
@@ -99,7 +100,7 @@ def _sprite(part: str, font: ImageFont.FreeTypeFont, fill: str, background: str)
     ImageDraw.Draw(alpha).text((-left, -top), part, font=font, fill=255, anchor="ls")
     sprite = Image.new("RGB", alpha.size, background)
     sprite.paste(fill, (0, 0), alpha)
-    covered = alpha.point(lambda a: 255 if a else 0)  # 0 or 255: copies palette entries, never blends them
+    covered = alpha.point(COVERED)  # 0 or 255: copies palette entries, never blends them
     return sprite.quantize(palette=_palette(), dither=Image.Dither.NONE), covered, left, top, font.getlength(part)
 
 
@@ -392,8 +393,9 @@ def png(image: Image.Image) -> bytes:
     times faster (0.7 against 3.8 ms an image, the same size; measured). The chunks are
     PNG's minimum (IHDR, PLTE, IDAT, IEND): no timestamp, the same data gives the same bytes."""
     width, height = image.size
-    pixels = image.tobytes()
-    rows = b"".join(b"\0" + pixels[k:k + width] for k in range(0, len(pixels), width))  # filter type 0 on each row
+    framed = Image.new("P", (width + 1, height), 0)  # each row after a 0: its filter type, none
+    framed.paste(image, (1, 0))
+    rows = framed.tobytes()  # a third of the time of joining the rows in Python (measured)
     deflate = zlib_ng.compressobj(3, zlib_ng.DEFLATED, 15, 9, zlib_ng.Z_RLE)
     palette = bytes(image.getpalette()[: 3 * len(_colours())])
     return b"".join((PNG_SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)),
