@@ -15,11 +15,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
+from markupsafe import Markup
 
 from ..model.areas import comparable_year, rank, values_in
 from ..model.changes import comparable
 from . import charts
 from .labels import display_year, format_number, format_percent, label, year_label
+from .values import printed
 
 RELATIVE_ABOVE = 10  # the chart opens in the relative view when its largest value is this many times its smallest
 TOP = 3  # a highlight names a rank among all provinces up to this place, else a first place in a peer group
@@ -228,3 +230,24 @@ def ordinal(n: int, lang: str) -> str:
     except (UnknownLocaleError, ValueError):
         form = "other"
     return label(f"ordinal_{form if form in ('one', 'two', 'few') else 'other'}", lang, n=n)
+
+
+def rows_html(provinces: list[Row], aggregates: list[Row], lang: str) -> list[Markup]:
+    """The all-areas table's body rows (templates/_compare.j2), a line each, then the
+    country, regions and groups after a heading of their own: written here, not in the
+    template, where 77 rows were most of a compared indicator page's rendering."""
+    rank, value, change = (printed(label(key, lang)) for key in ("rank", "value", "change_previous_year"))
+    own_word = printed(label("own_area", lang))
+    lines = []
+    for r in provinces + ([None] + aggregates if aggregates else []):
+        if r is None:
+            lines.append('</tbody><tbody class="dp-areas__aggregates"><tr><th scope="rowgroup" colspan="4">'
+                         f'{printed(label("country_and_regions", lang))}</th></tr>')
+            continue
+        own = ' class="dp-own"' if r.own else ""
+        tag = f' <span class="dp-own__tag">{own_word}</span>' if r.own else ""
+        since = f' <span class="dp-muted">{printed(r.since)}</span>' if r.since else ""
+        lines.append(f'<tr{own}><td data-label="{rank}">{printed(r.rank)}</td><th scope="row">{printed(r.name)}{tag}</th>'
+                     f'<td data-label="{value}">{printed(r.value)}</td>'
+                     f'<td data-label="{change}">{printed(r.change)}{since}</td></tr>')
+    return [Markup(line) for line in lines]

@@ -140,6 +140,7 @@ class PageWriter:
                                 trend_change=lambda i: values.trend_change(i, lang),
                                 change_cell=lambda i, d: values.change_cell(i, d, lang),
                                 value_rows=lambda rows, h, note: values.rows_html(rows, h, note, lambda s: self.tr(s, "publisher")),
+                                area_rows=lambda provinces, aggregates: comparison.rows_html(provinces, aggregates, lang),
                                 coverage=lambda summary: counts.coverage(summary, lang),
                                 subject=self._subject, what=lambda c: changelog.what(c, model.indicators.get(c.indicator_id), lang))
         # The shared macros, made once per writer: an {% import %} in each template made them,

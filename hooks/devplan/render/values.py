@@ -131,7 +131,7 @@ def table_rows(indicator: Indicator, lang: str) -> list[Row]:
     return rows
 
 
-def _text(value) -> str:
+def printed(value) -> str:
     """As the templates print a value: escaped, on one line (pages._one_line)."""
     return str(escape(value.replace("\r", " ").replace("\n", " ") if isinstance(value, str) else value))
 
@@ -139,26 +139,26 @@ def _text(value) -> str:
 def rows_html(rows: list[Row], headings: list[str], note_word: str, publisher: Callable) -> Markup:
     """The values table's body rows (templates/indicator.md.j2), one <tr> a line: written
     here, not in the template, where they were a third of an indicator page's rendering."""
-    h = [_text(heading) for heading in headings]
-    note = _text(note_word)
+    h = [printed(heading) for heading in headings]
+    note = printed(note_word)
     lines = []
     for r in rows:
-        year = _text(r.year)
-        kind = _text(r.kind) + (f' <span class="dp-muted">({_text(r.kind_note)})</span>' if r.kind_note else "")
+        year = printed(r.year)
+        kind = printed(r.kind) + (f' <span class="dp-muted">({printed(r.kind_note)})</span>' if r.kind_note else "")
         if r.changes:
             changes = "".join(
                 f'<td data-label="{h[3 + n]}" class="dp-change">'
-                + (_text(d.absolute) + (f' <span class="dp-muted">{_text(d.detail)}</span>' if d.detail else "")
-                   + (f' <span class="dp-muted">{_text(d.since)}</span>' if d.since else "")
+                + (printed(d.absolute) + (f' <span class="dp-muted">{printed(d.detail)}</span>' if d.detail else "")
+                   + (f' <span class="dp-muted">{printed(d.since)}</span>' if d.since else "")
                    if d else '<span class="dp-muted">–</span>') + "</td>"
                 for n, d in enumerate(r.changes))
         else:
             changes = f'<td data-label="{h[3]}"></td><td data-label="{h[4]}"></td>'
-        page, name = r.source.page, _text(publisher(r.source))
-        source = f'<a href="{_text(page)}" rel="noopener">{name}</a>' if isinstance(page, str) and URI.fullmatch(page) else name
+        page, name = r.source.page, printed(publisher(r.source))
+        source = f'<a href="{printed(page)}" rel="noopener">{name}</a>' if isinstance(page, str) and URI.fullmatch(page) else name
         if r.note_id:
-            source += f' <a href="#{_text(r.note_id)}" aria-label="{note} {year}">[{note}]</a>'
-        lines.append(f'<tr><th scope="row">{year}</th><td data-label="{h[1]}">{_text(r.value)}</td>'
-                     f'<td data-label="{h[2]}">{kind}</td>{changes}<td data-label="{h[5]}">{_text(r.status)}</td>'
+            source += f' <a href="#{printed(r.note_id)}" aria-label="{note} {year}">[{note}]</a>'
+        lines.append(f'<tr><th scope="row">{year}</th><td data-label="{h[1]}">{printed(r.value)}</td>'
+                     f'<td data-label="{h[2]}">{kind}</td>{changes}<td data-label="{h[5]}">{printed(r.status)}</td>'
                      f'<td data-label="{h[6]}">{source}</td></tr>')
     return Markup("\n".join(lines))
