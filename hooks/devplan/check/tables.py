@@ -171,6 +171,7 @@ def _read_table(package: Package, resource: dict) -> None:
     # passes again (ids, years, statuses and sources repeat on most rows; a third of reading
     # the package at 1,000 indicators).
     passed: dict[tuple[str, str], object] = {}
+    columns = [(spec["name"], positions.get(spec["name"]), spec) for spec in fields]
     for row_number, record in records[1:]:
         if not any(cell.strip() for cell in record):
             add(row_number, None, "blank-row", "this row is empty: delete it",
@@ -183,18 +184,17 @@ def _read_table(package: Package, resource: dict) -> None:
                 f"แถวนี้มี {len(record)} ช่อง แต่หัวตารางมี {len(header)} ช่อง "
                 "ตรวจว่าขาดเครื่องหมายจุลภาค หรือมีจุลภาคในข้อความที่ไม่ได้ครอบด้วยเครื่องหมายคำพูด")
         row = {}
-        for spec in fields:
-            index = positions.get(spec["name"])
+        for field_name, index, spec in columns:
             if index is None:  # the header problem is reported once, not on every row
-                row[spec["name"]] = None
+                row[field_name] = None
                 continue
             raw_cell = record[index] if index < len(record) else ""
-            key = (spec["name"], raw_cell)
+            key = (field_name, raw_cell)
             if key in passed:
-                row[spec["name"]] = passed[key]
+                row[field_name] = passed[key]
                 continue
             found = len(problems)
-            row[spec["name"]] = value = check_cell(raw_cell, spec, row_number, add, patterns)
+            row[field_name] = value = check_cell(raw_cell, spec, row_number, add, patterns)
             if len(problems) == found:
                 passed[key] = value
         rows.append(row)
