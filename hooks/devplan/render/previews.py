@@ -26,6 +26,7 @@ from zlib_ng import zlib_ng
 from ..addresses import preview_file
 from ..check.texts import MAX_MARKS
 from ..model.plan import Indicator, PlanModel
+from . import thaiwords
 from .charts import _joined, _kind, _other_kinds, value_ticks
 from .labels import display_year, format_number, label, year_label
 
@@ -120,9 +121,7 @@ def _words(text: str) -> tuple[str, ...]:
     breaks at its spaces (and never before a closing bracket or a full stop)."""
     if not THAI_RUN.search(text):
         return tuple(SPACED.findall(text))
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=True))
+    return tuple(thaiwords.cut(text, keep_whitespace=True))
 
 
 def wrap(text: str, width: float, bold: bool, size: int, max_lines: int) -> list[str]:
