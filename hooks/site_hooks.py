@@ -86,13 +86,14 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
+    """Note the pages in the navigation: the pages outside it share their sidebars (DrawnOnce)."""
     _in_nav[config.site_dir] = {page.file.src_uri for page in nav.pages}
     return nav
 
 
 def on_env(env, config, files):
     """What overrides/ prints on every page: the footer's texts, the default preview image, the
-    feed; and the sidebars drawn once for all the pages that share them."""
+    feed; and what draws the parts many pages share once (DrawnOnce)."""
     model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     env.globals.update(theme_globals(model, config.theme["language"], settings, _data_dir(config), config.site_url or ""))
@@ -160,7 +161,7 @@ def on_page_content(html, page, config, files):
             page.url, page.title, html, config.theme["language"], _search_words[config.site_dir],
             _indicator_facts[config.site_dir].get(page.url)))
     page.markdown = ""  # not None: the engine would then take the page for unread
-    page.__dict__.pop("render", None)  # read: the engine's own again, as for any page
+    page.__dict__.pop("render", None)  # _render_generated held the page's HTML: let it go
     _packed_html[config.site_dir][page.file.src_uri] = zlib_ng.compress(html.encode("utf-8"), 1)
     return ""
 
