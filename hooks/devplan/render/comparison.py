@@ -238,16 +238,17 @@ def rows_html(provinces: list[Row], aggregates: list[Row], lang: str) -> list[Ma
     template, where 77 rows were most of a compared indicator page's rendering."""
     rank, value, change = (printed(label(key, lang)) for key in ("rank", "value", "change_previous_year"))
     own_word = printed(label("own_area", lang))
-    lines = []
-    for r in provinces + ([None] + aggregates if aggregates else []):
-        if r is None:
-            lines.append('</tbody><tbody class="dp-areas__aggregates"><tr><th scope="rowgroup" colspan="4">'
-                         f'{printed(label("country_and_regions", lang))}</th></tr>')
-            continue
+
+    def line(r: Row) -> str:
         own = ' class="dp-own"' if r.own else ""
         tag = f' <span class="dp-own__tag">{own_word}</span>' if r.own else ""
         since = f' <span class="dp-muted">{printed(r.since)}</span>' if r.since else ""
-        lines.append(f'<tr{own}><td data-label="{rank}">{printed(r.rank)}</td><th scope="row">{printed(r.name)}{tag}</th>'
-                     f'<td data-label="{value}">{printed(r.value)}</td>'
-                     f'<td data-label="{change}">{printed(r.change)}{since}</td></tr>')
-    return [Markup(line) for line in lines]
+        return (f'<tr{own}><td data-label="{rank}">{printed(r.rank)}</td><th scope="row">{printed(r.name)}{tag}</th>'
+                f'<td data-label="{value}">{printed(r.value)}</td><td data-label="{change}">{printed(r.change)}{since}</td></tr>')
+
+    lines = [line(r) for r in provinces]
+    if aggregates:
+        lines.append('</tbody><tbody class="dp-areas__aggregates"><tr><th scope="rowgroup" colspan="4">'
+                     f'{printed(label("country_and_regions", lang))}</th></tr>')
+        lines += [line(r) for r in aggregates]
+    return [Markup(text) for text in lines]
