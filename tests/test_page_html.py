@@ -14,11 +14,13 @@ from devplan.render.pagehtml import to_html
 from support import ROOT, hostile_package, site_area
 
 
+EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+
+
 def _markdown_of_the_config() -> markdown.Markdown:
     """Python-Markdown with mkdocs.yml's extensions, as the engine converts a page."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
-    names = [next(iter(e)) if isinstance(e, dict) else e for e in config]
-    options = {next(iter(e)): next(iter(e.values())) for e in config if isinstance(e, dict)}
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in EXTENSIONS]
+    options = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
     return markdown.Markdown(extensions=names, extension_configs=options)
 
 
