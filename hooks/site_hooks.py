@@ -127,7 +127,7 @@ class DrawnOnce:
         and with the same headings, get the same navigation and contents sidebars."""
         if page is None or page.file.src_uri in self.in_nav:  # the 404 page has none
             return None
-        return ("sidebars", page.url.count("/"), repr(page.meta.get("hide")), _contents(page.toc))
+        return ("sidebars", self.depth(page), repr(page.meta.get("hide")), _contents(page.toc))
 
 
 def _contents(toc) -> tuple:
