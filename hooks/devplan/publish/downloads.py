@@ -191,14 +191,15 @@ SOURCE_COLUMNS = ["source_id", "title_th", "title_en", "publisher_th", "publishe
                   "accessed", "licence_th", "licence_en"]
 
 
-def latest_csv(model: PlanModel, base_url: str = "") -> bytes:
-    return excel_csv(LATEST_COLUMNS, [[row[c] for c in LATEST_COLUMNS] for row in latest_rows(model, base_url)])
+def latest_csv(latest: list[dict]) -> bytes:
+    """The latest_rows table for spreadsheets."""
+    return excel_csv(LATEST_COLUMNS, [[row[c] for c in LATEST_COLUMNS] for row in latest])
 
 
-def _latest_sheet(workbook, model: PlanModel, base_url: str) -> None:
-    """The whole-site table: the latest value of every indicator, formatted in its decimals."""
+def _latest_sheet(workbook, model: PlanModel, latest: list[dict]) -> None:
+    """The whole-site table (latest_rows): the latest value of every indicator, formatted in its decimals."""
     def rows():
-        for indicator, row in zip(model.indicators.values(), latest_rows(model, base_url)):
+        for indicator, row in zip(model.indicators.values(), latest):
             fmt = number_format(indicator.decimals)
             yield [row[c] for c in LATEST_COLUMNS], [fmt if c in NUMBER_COLUMNS else PERCENT_POINTS if c == "change_percent"
                                                      else None for c in LATEST_COLUMNS]
@@ -206,20 +207,22 @@ def _latest_sheet(workbook, model: PlanModel, base_url: str) -> None:
     workbook.add_table("latest", LATEST_COLUMNS, rows())
 
 
-def latest_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+def latest_xlsx(model: PlanModel, latest: list[dict], stamp: dt.datetime, base_url: str = "",
+                publisher: dict | None = None) -> bytes:
     workbook = Workbook()
-    _latest_sheet(workbook, model, base_url)
+    _latest_sheet(workbook, model, latest)
     workbook.add_about(about_blocks(publisher or {}, base_url, stamp, list(model.indicators.values())))
     return workbook.to_bytes(stamp)
 
 
-def site_xlsx(model: PlanModel, stamp: dt.datetime, base_url: str = "", publisher: dict | None = None) -> bytes:
+def site_xlsx(model: PlanModel, latest: list[dict], stamp: dt.datetime, base_url: str = "",
+              publisher: dict | None = None) -> bytes:
     """The site's own area in one workbook: every indicator's latest value (with its name and
     unit), all its values, their sources, and an "about" sheet. Other areas' values are in each
     indicator's files and the package's tables (at 1,000 synthetic indicators they were three
     quarters of this workbook's cells, and at 5,000 its cells alone took a gigabyte)."""
     workbook = Workbook()
-    _latest_sheet(workbook, model, base_url)
+    _latest_sheet(workbook, model, latest)
     own = model.areas.own
     _values_sheet(workbook, "values", ((i, tidy_rows(i, own, other_areas=False)) for i in model.indicators.values()),
                   WORKBOOK_COLUMNS)
@@ -330,9 +333,10 @@ def write_downloads(model: PlanModel, data_dir: Path, out_dir: Path, base_url: s
     (out_dir / INDICATOR_FOLDER).mkdir(parents=True, exist_ok=True)
     stamp = _stamp(model)
     descriptor = package_descriptor(data_dir)
-    (out_dir / site_xlsx_name(descriptor)).write_bytes(site_xlsx(model, stamp, base_url, publisher))
-    (out_dir / LATEST_CSV).write_bytes(latest_csv(model, base_url))
-    (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, stamp, base_url, publisher))
+    latest = latest_rows(model, base_url)  # the same table in three files
+    (out_dir / site_xlsx_name(descriptor)).write_bytes(site_xlsx(model, latest, stamp, base_url, publisher))
+    (out_dir / LATEST_CSV).write_bytes(latest_csv(latest))
+    (out_dir / LATEST_XLSX).write_bytes(latest_xlsx(model, latest, stamp, base_url, publisher))
     for indicator in model.indicators.values():
         rows = tidy_rows(indicator, model.areas.own)
         (out_dir / indicator_file(indicator.indicator_id, "csv")).write_bytes(indicator_csv(rows))
