@@ -32,6 +32,7 @@ from devplan.publish.site import (  # noqa: E402
     write_embed_pages,
 )
 from devplan.render.pagehtml import to_html  # noqa: E402
+from devplan.render.pages import COMPILED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _search_records: dict[str, list] = {}  # per site_dir: one build can make several languages
@@ -93,7 +94,9 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     """What overrides/ prints on every page: the footer's texts, the default preview image, the
-    feed; and what draws the parts many pages share once (DrawnOnce)."""
+    feed; and what draws the parts many pages share once (DrawnOnce). Its templates are those
+    compiled before the build's jobs fork (prepare_jobs), each compiled once."""
+    env.bytecode_cache = COMPILED
     model = load_model(_data_dir(config), site_area(config.extra))
     settings = settings_from(config.site_name, config.extra, config.repo_url, model)
     env.globals.update(theme_globals(model, config.theme["language"], settings, _data_dir(config), config.site_url or ""))

@@ -143,7 +143,8 @@ def _build(config_file, languages, base, model, data_dir: Path, site_dir: Path) 
     try:
         def shared() -> None:
             published(model, data_dir, base_url, staging / "data")  # the package files and history, made once for every job
-            prepare_jobs(languages)  # templates, labels, the Thai word cutter: made once, not per job
+            # templates (ours and the theme's), labels, the Thai word cutter: made once, not per job
+            prepare_jobs(languages, [config.theme.get_env() for config in configs.values()])
             gc.freeze()  # what these added is shared and read-only too
 
         gc.freeze()  # the model is shared and read-only: no job's collector need walk (and copy) it

@@ -18,7 +18,7 @@ from ..model.areas import UnknownArea
 from ..model.plan import PlanModel, build_model
 from ..render import share
 from ..render.labels import display_date, label, language
-from ..render.pages import PageWriter, compile_templates, web_address
+from ..render.pages import PageWriter, compile_templates, compile_theme, web_address
 from . import scratch, search
 from .downloads import package_descriptor, write_package_files
 
@@ -151,10 +151,13 @@ def footer(model: PlanModel, lang: str, settings: dict, data_dir: str | Path, si
     }
 
 
-def prepare_jobs(languages: list[str]) -> None:
+def prepare_jobs(languages: list[str], theme_environments=()) -> None:
     """What each job of a build would otherwise make for itself, made once before they fork:
-    the templates compiled, each language's labels read, the Thai word cutter loaded."""
+    the templates compiled (ours, and the theme's in each language's Jinja environment), each
+    language's labels read, the Thai word cutter loaded."""
     compile_templates()
+    for environment in theme_environments:
+        compile_theme(environment)
     for lang in languages:
         language(lang)
     search.load_dictionary()
