@@ -24,6 +24,7 @@ from .problems import DESCRIPTOR_NAME, Package, Problem, display_path, find_desc
 from .rules import check_rules  # project rules, once every table is read
 from .texts import MAX_CELL
 
+_UNSEEN = object()  # a cell text not yet checked in its column
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # a line and its ending, as written
 
 
@@ -163,17 +164,28 @@ def _read_table(package: Package, resource: dict) -> None:
     header = records[0][1]
     positions = _check_header(header, fields, add)
     # A final blank line (or several) is what many editors leave behind: not a problem.
-    while len(records) > 1 and not any(cell.strip() for cell in records[-1][1]):
+    while len(records) > 1 and not "".join(records[-1][1]).strip():
         records.pop()
 
     rows, numbers, patterns = [], [], Patterns()
+    names = [spec["name"] for spec in fields]
+    indexes = [positions.get(field_name) for field_name in names]
+    as_expected = indexes == list(range(len(header)))  # the header is the schema's: a cell per field, in order
     # A cell's check depends on its text and column only: a text that passed once in a column
     # passes again (ids, years, statuses and sources repeat on most rows; a third of reading
-    # the package at 1,000 indicators).
-    passed: dict[tuple[str, str], object] = {}
-    columns = [(spec["name"], positions.get(spec["name"]), spec) for spec in fields]
+    # the package at 1,000 indicators). Each column's cache is looked up for a whole row at once.
+    passed: list[dict[str, object]] = [{} for _ in fields]
+    unseen = [_UNSEEN] * len(fields)
+
+    def checked(column: int, raw_cell: str, row_number: int):
+        found = len(problems)
+        value = check_cell(raw_cell, fields[column], row_number, add, patterns)
+        if len(problems) == found:
+            passed[column][raw_cell] = value
+        return value
+
     for row_number, record in records[1:]:
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():
             add(row_number, None, "blank-row", "this row is empty: delete it",
                 "แถวนี้ว่างเปล่า: กรุณาลบแถวนี้")
             continue
@@ -183,21 +195,18 @@ def _read_table(package: Package, resource: dict) -> None:
                 "check for a missing comma or a comma inside text that is not in double quotes",
                 f"แถวนี้มี {len(record)} ช่อง แต่หัวตารางมี {len(header)} ช่อง "
                 "ตรวจว่าขาดเครื่องหมายจุลภาค หรือมีจุลภาคในข้อความที่ไม่ได้ครอบด้วยเครื่องหมายคำพูด")
-        row = {}
-        for field_name, index, spec in columns:
-            if index is None:  # the header problem is reported once, not on every row
-                row[field_name] = None
-                continue
-            raw_cell = record[index] if index < len(record) else ""
-            key = (field_name, raw_cell)
-            if key in passed:
-                row[field_name] = passed[key]
-                continue
-            found = len(problems)
-            row[field_name] = value = check_cell(raw_cell, spec, row_number, add, patterns)
-            if len(problems) == found:
-                passed[key] = value
-        rows.append(row)
+        if as_expected and len(record) == len(fields):
+            values = list(map(dict.get, passed, record, unseen))
+            while _UNSEEN in values:  # left to right, as the problems are listed
+                column = values.index(_UNSEEN)
+                values[column] = checked(column, record[column], row_number)
+        else:  # a header problem is reported once (its field is None on every row), a short row's cells are empty
+            values = []
+            for column, index in enumerate(indexes):
+                raw_cell = record[index] if index is not None and index < len(record) else ""
+                value = None if index is None else passed[column].get(raw_cell, _UNSEEN)
+                values.append(checked(column, raw_cell, row_number) if value is _UNSEEN else value)
+        rows.append(dict(zip(names, values)))
         numbers.append(row_number)
     package.tables[name] = rows
     package.row_numbers[name] = numbers
