@@ -7,11 +7,15 @@ from __future__ import annotations
 import math
 
 import pytest
+from devplan.check.cells import PLAIN_NUMBER, _exact
 from devplan.check.report import SHOWN_PER_KIND, listing
 from devplan.check.tables import read_package
+from devplan.check.texts import check_text
 from devplan.model.changes import value_changes
 from devplan.model.plan import build_model
 from devplan.render.charts import value_ticks
+from hypothesis import given
+from hypothesis import strategies as st
 from support import ROOT, site_area
 from test_validate import positions, rewrite
 
@@ -142,3 +146,19 @@ def test_a_sane_pattern_passes_however_many_rows_on_a_busy_machine(monkeypatch):
 
     monkeypatch.setattr(cells, "PATTERN_SECONDS", 0.01)
     assert read_package(ROOT / "data").problems == []
+
+
+@given(st.from_regex(PLAIN_NUMBER, fullmatch=True))
+def test_a_plain_number_passes_the_checks_it_skips(text):
+    # check_cell takes a plain number (PLAIN_NUMBER) without the text rules and the exactness
+    # check: it must be a text they would pass.
+    problems = []
+    assert check_text(text, 2, "value", lambda *problem: problems.append(problem)) and problems == []
+    assert _exact(text, float(text))
+    if "." not in text:  # as an integer column reads it
+        assert _exact(text, int(text))
+
+
+@pytest.mark.parametrize("text", ["1234567890123456", "0.0000000000000001", "12345678901234567.5", "1,234", "๑๒"])
+def test_a_number_beyond_plain_is_checked_in_full(text):
+    assert PLAIN_NUMBER.fullmatch(text) is None

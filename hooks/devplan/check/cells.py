@@ -25,6 +25,9 @@ DATE_YEARS = range(1990, 2101)
 INTEGER = re.compile(r"[+-]?[0-9]+")
 NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# At most 15 digits and nothing else but a sign and a point: every text rule holds, and any
+# such number is read exactly (a double holds 15 decimal digits), so neither is checked again.
+PLAIN_NUMBER = re.compile(r"-?(?:[0-9]{1,15}|(?=[0-9.]{3,16}\Z)[0-9]+\.[0-9]+)")
 # A web address, the only kind of address the site links (a javascript: address would run on a click).
 URI = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.ASCII)
 EXACT_INTEGERS = 2 ** 53  # beyond this a JSON reader (JavaScript) changes the number
@@ -75,7 +78,8 @@ def check_cell(raw: str, spec: dict, row: int, add, patterns: Patterns):
     name = spec["name"]
     text = raw.strip()
     constraints = spec.get("constraints", {})
-    if not check_text(raw, row, name, add):
+    plain = PLAIN_NUMBER.fullmatch(raw) is not None  # three quarters of a package's cells: checked at once
+    if not plain and not check_text(raw, row, name, add):
         return None
     if text != raw and compared_as_written(spec):
         if text:
@@ -108,7 +112,7 @@ def check_cell(raw: str, spec: dict, row: int, add, patterns: Patterns):
             en, th = _TYPE_WORDS[spec["type"]]
             add(row, name, "wrong-type", f"'{text}' is not {en}", f"'{text}' ไม่ใช่{th}")
         return None
-    if isinstance(value, (int, float)) and not _exact(text, value):
+    if isinstance(value, (int, float)) and not plain and not _exact(text, value):
         add(row, name, "inexact-number",
             f"{text} cannot be stored exactly (too large, too close to zero or too many digits): "
             "write at most 15 significant digits",
