@@ -78,7 +78,7 @@ def check_cell(raw: str, spec: dict, row: int, add, patterns: Patterns):
     name = spec["name"]
     text = raw.strip()
     constraints = spec.get("constraints", {})
-    plain = PLAIN_NUMBER.fullmatch(raw) is not None  # three quarters of a package's cells: checked at once
+    plain = PLAIN_NUMBER.fullmatch(raw) is not None  # most cells that get here: the values, nearly each one new
     if not plain and not check_text(raw, row, name, add):
         return None
     if text != raw and compared_as_written(spec):
