@@ -172,10 +172,14 @@ class _Writer:
         examples = [next((row[c] for row in shown if row[c].strip()), None) for c in range(len(fields))]
         if None in examples:  # a column empty in the first rows: its example is further down, if anywhere
             further = itertools.islice(read_records(self.files[resource["name"]]), 1 + len(head), None)
-            for row in map(cells, further):
-                examples = [e if e is not None or not v.strip() else v for e, v in zip(examples, row)]
+            wanted = [at[c] for c, example in enumerate(examples) if example is None and at[c] is not None]
+            for record in further:  # a row with none of them filled in changes nothing (most rows)
+                if not any(k < len(record) and record[k].strip() for k in wanted):
+                    continue
+                examples = [e if e is not None or not v.strip() else v for e, v in zip(examples, cells(record))]
                 if None not in examples:
                     break
+                wanted = [at[c] for c, example in enumerate(examples) if example is None and at[c] is not None]
         titles, targets = [], []
         for c, spec in enumerate(fields):
             target = links.get(spec["name"])
