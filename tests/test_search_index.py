@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from devplan.publish import search
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
 from support import ROOT, site_area
 
@@ -177,3 +179,18 @@ def test_a_word_typed_on_either_sites_finds_its_groups_words():
     assert {"PM2.5", "ฝุ่นละออง"} <= finds["dust"] and {"PM2.5", "ฝุ่นละออง"} <= finds["haze"]
     for typed, words in finds.items():  # every typed word finds a Thai word and a word in Latin letters
         assert any(search.THAI.search(w) for w in words) and any(not search.THAI.search(w) for w in words), typed
+
+
+FRAGMENTS = ["<script>", "</script>", "<style>", "</style>", "<svg ", "<svgs>", "</svg>", "<svg>",
+             '<a class="headerlink" href="#x">', "<a>", "</a>", '<div data-search="skip">', '<div class="x"\tdata-search="skip">',
+             '<div data-search="skip" class="x">', "</div>", "<div>", '<table data-search="skip"><tr>', "</table>",
+             '<p data-search="skip">', "</p>", "<p>", "ฝุ่น ", "PM2.5", ">", "<", " ", "\n", 'data-search="skip"', "¶"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_what_the_index_leaves_out_is_what_the_expression_leaves_out(parts):
+    # skipped() tries SKIP only where a match can start and finds each end by a plain search:
+    # the same text as SKIP.sub, on well-formed and broken HTML alike
+    html = "".join(parts)
+    assert search.skipped(html) == search.SKIP.sub(" ", html)
