@@ -52,23 +52,21 @@ TAG = re.compile(r"<[^>]+>")
 # embed code and citation): words repeated on every indicator page, which only bury the
 # words that tell pages apart and made the index three times the work (measured). The mark
 # may stand anywhere in the tag (the table component writes it after its class), and a marked
-# element must not hold another of its own tag: the match ends at the first closing tag.
-SKIP = re.compile(r'<(script|style|svg)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>'
-                  r'|<(\w+)\b(?=[^>]*\sdata-search="skip")[^>]*>.*?</\2>', re.S)  # a look ahead: a third faster
-# SKIP's opening tags alone: what each leaves out ends at the first closing tag of its kind,
-# which a plain search finds (skipped).
+# element must not hold another of its own tag: what is left out ends at the first closing tag
+# of its kind, found by a plain search (skipped). The opening tags (a look ahead for the mark):
 SKIP_OPENING = re.compile(r'<(script|style|svg)\b|<a class="headerlink"[^>]*>'
                           r'|<(\w+)\b(?=[^>]*\sdata-search="skip")[^>]*>')
-SKIP_STARTS = ("<script", "<style", "<svg", '<a class="headerlink"')  # where SKIP can match, besides
+SKIP_STARTS = ("<script", "<style", "<svg", '<a class="headerlink"')  # where an opening can start, besides
 SKIP_MARK = 'data-search="skip"'  # the start of a tag that carries this
 
 
 def skipped(content_html: str) -> str:
-    """SKIP.sub(" ", content_html), the expression tried only where a match can start (the
-    tags it names and the start of a tag carrying the mark, found by a plain search), and
-    each match's end found by a plain search for its closing tag. Trying the expression at
-    every "<" of a page, then letter by letter to the end of a long table, was a third of
-    the search record's time (measured)."""
+    """The page's HTML without what the index leaves out (SKIP_OPENING to its closing tag),
+    each left out part a space. The openings are tried only where one can start (the tags
+    named and the start of a tag carrying the mark, found by a plain search), and each end
+    found by a plain search for its closing tag: one expression tried at every "<" of a page,
+    then letter by letter to the end of a long table, was a third of the search record's
+    time (measured; tests/test_search_index.py holds this to that expression)."""
     starts = set()
     for marker in SKIP_STARTS:
         at = content_html.find(marker)
@@ -88,7 +86,7 @@ def skipped(content_html: str) -> str:
             continue
         closing = f"</{opening.group(1) or opening.group(2) or 'a'}>"
         stop = content_html.find(closing, opening.end())
-        if stop == -1:  # every way SKIP could match here ends at this same closing tag
+        if stop == -1:  # no closing tag of its kind: nothing left out here
             continue
         parts += (content_html[end:start], " ")
         end = stop + len(closing)
