@@ -46,16 +46,41 @@ def _safe_cell(value, style: int) -> str:
     return xlsxfile.cell_xml(spreadsheet_safe(value), style)
 
 
+class _CsvCells(dict):
+    """A cell's text in a line of an Excel-ready CSV, formula-guarded and quoted as csv.writer
+    quotes it (csv.writer itself is asked, once per distinct text). Every indicator's CSV
+    repeats its name, unit, areas and sources on each row: writing each row with csv.writer
+    scanned those texts again, twice the time of the whole CSV made this way (measured).
+    Numbers are not kept: 1 and 1.0 are one key but two texts."""
+
+    LIMIT = 1 << 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._out = io.StringIO(newline="")
+        self._writer = csv.writer(self._out, lineterminator="\r\n")  # it quotes what holds these
+
+    def __missing__(self, value) -> str:
+        self._out.seek(0)
+        self._out.truncate()
+        self._writer.writerow((spreadsheet_safe(value), "x"))  # a second cell: csv quotes a lone empty one
+        text = self._out.getvalue()[:-4]  # less ",x\r\n"
+        if isinstance(value, str):
+            if len(self) >= self.LIMIT:
+                self.clear()
+            self[value] = text
+        return text
+
+
+_csv_cell = _CsvCells().__getitem__
+
+
 def excel_csv(header: list[str], rows: list[list]) -> bytes:
     """A CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF, formula-safe text."""
-    return _bom_csv(header, [list(map(_guarded, row)) for row in rows])
-
-
-def _bom_csv(header: list[str], rows: list[list]) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerow(header)
+    # csv quotes a row of one empty cell, or the line would read as no cell at all
+    out.writelines((",".join(map(_csv_cell, row)) or ('""' if len(row) == 1 else "")) + "\r\n" for row in rows)
     return BOM + out.getvalue().encode("utf-8")
 
 
