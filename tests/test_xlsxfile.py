@@ -104,3 +104,20 @@ def test_libreoffice_opens_each_workbook_and_keeps_every_cell(tmp_path):
             assert [tuple(pytest.approx(v, rel=1e-14) if isinstance(v, float) else excel_text(v) for v in r)
                     for r in ours[sheet].iter_rows(values_only=True)] == [
                 tuple(r) for r in theirs[sheet].iter_rows(values_only=True)], (name, sheet)
+
+
+def test_the_container_is_what_zipfile_writes(tmp_path):
+    # With the system zlib that zipfile deflates with, the ZIP written here is zipfile's, byte for
+    # byte (headers, directory, end record); the build deflates with zlib-ng instead.
+    import zlib
+
+    parts = [("[Content_Types].xml", b"<Types/>" * 200), ("_rels/.rels", b""), ("xl/worksheets/sheet1.xml", "เชียงใหม่ 😀".encode())]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts:
+            package.writestr(zipfile.ZipInfo(name, xlsxfile.ZIP_DATE), data, zipfile.ZIP_DEFLATED)
+    assert xlsxfile.zip_bytes([(name, xlsxfile.deflated(data, zlib)) for name, data in parts]) == buffer.getvalue()
+    # ... and what zlib-ng deflates reads back the same
+    with zipfile.ZipFile(io.BytesIO(xlsxfile.zip_bytes([(n, xlsxfile.deflated(d)) for n, d in parts]))) as package:
+        assert package.testzip() is None
+        assert [(info.filename, package.read(info)) for info in package.infolist()] == parts

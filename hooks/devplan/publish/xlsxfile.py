@@ -17,13 +17,14 @@ with control characters and look-alike escapes written as Excel's _xHHHH_ escape
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
-import zipfile
+import struct
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
+
+from zlib_ng import zlib_ng
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -184,13 +185,45 @@ def workbook_bytes(sheets: list[tuple[str, bytes]], number_formats: list[str], a
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>'))
     app = (f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            f"<Application>{escape(author)}</Application></Properties>")
-    parts = [("[Content_Types].xml", content_types.encode()), ("_rels/.rels", package_rels.encode()),
+    fixed = [("[Content_Types].xml", content_types.encode()), ("_rels/.rels", package_rels.encode()),
              ("docProps/app.xml", app.encode()), ("docProps/core.xml", core.encode()),
              ("xl/workbook.xml", workbook.encode()), ("xl/_rels/workbook.xml.rels", workbook_rels.encode()),
-             ("xl/styles.xml", styles_xml(number_formats)),
-             *((f"xl/worksheets/sheet{n}.xml", xml) for n, (_, xml) in numbered)]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts:
-            package.writestr(zipfile.ZipInfo(name, ZIP_DATE), data, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+             ("xl/styles.xml", styles_xml(number_formats))]
+    return zip_bytes([(name, _deflated_once(data)) for name, data in fixed] +
+                     [(f"xl/worksheets/sheet{n}.xml", deflated(xml)) for n, (_, xml) in numbered])
+
+
+# The ZIP container, as zipfile writes it into memory (tests hold it to zipfile's bytes), but
+# deflated by zlib-ng: the system zlib that zipfile uses took 0.8 s for the thousand
+# per-indicator workbooks at 1,000, zlib-ng at this level 0.35 s for slightly smaller files
+# (measured). A workbook's fixed parts (relationships, styles, properties) are the same in
+# most workbooks: each is deflated once.
+ZIP_LEVEL = 6
+_DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | ZIP_DATE[5] // 2
+_DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+_MADE_BY = 3 << 8 | 20  # Unix, ZIP 2.0 (zipfile's on Linux: the same bytes on any system)
+_READ_WRITE = 0o600 << 16  # the Unix mode zipfile gives a part written from memory
+
+
+def deflated(data: bytes, compressor=zlib_ng) -> tuple[int, int, bytes]:
+    """(CRC-32, length, raw deflate stream) of one part."""
+    deflate = compressor.compressobj(ZIP_LEVEL, compressor.DEFLATED, -15)
+    return compressor.crc32(data), len(data), deflate.compress(data) + deflate.flush()
+
+
+_deflated_once = lru_cache(maxsize=64)(deflated)
+
+
+def zip_bytes(parts: list[tuple[str, tuple[int, int, bytes]]]) -> bytes:
+    """A ZIP archive of (name, deflated(data)) parts, every one dated ZIP_DATE: local headers
+    and data, the central directory, its end record. Names are ASCII; no part nears 4 GB."""
+    local, central, offset = [], [], 0
+    for name, (crc, size, packed) in parts:
+        encoded = name.encode("ascii")
+        fields = struct.pack("<HHHHIIIHH", 0, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), size, len(encoded), 0)
+        local += (b"PK\x03\x04\x14\x00", fields, encoded, packed)
+        central += (b"PK\x01\x02", struct.pack("<HH", _MADE_BY, 20), fields, struct.pack("<HHHII", 0, 0, 0, _READ_WRITE, offset), encoded)
+        offset += 6 + len(fields) + len(encoded) + len(packed)
+    directory = b"".join(central)
+    return b"".join((*local, directory, b"PK\x05\x06", struct.pack("<HHHHIIH", 0, 0, len(parts), len(parts),
+                                                                     len(directory), offset, 0)))
