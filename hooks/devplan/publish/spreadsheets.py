@@ -58,7 +58,7 @@ class _CsvCells(dict):
     def __init__(self) -> None:
         super().__init__()
         self._out = io.StringIO(newline="")
-        self._writer = csv.writer(self._out, lineterminator="\r\n")  # it quotes what holds these
+        self._writer = csv.writer(self._out, lineterminator="\r\n")  # the file's: csv quotes a cell holding it
 
     def __missing__(self, value) -> str:
         self._out.seek(0)

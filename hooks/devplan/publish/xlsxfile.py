@@ -11,7 +11,8 @@ openpyxl, pandas and LibreOffice.
 
 The parts are those of ECMA-376 (Office Open XML) SpreadsheetML in the order Excel writes
 them; text goes inline in its cell (no shared string table to build), escaped for XML,
-with control characters and look-alike escapes written as Excel's _xHHHH_ escapes.
+with control characters and look-alike escapes written as Excel's _xHHHH_ escapes. The ZIP
+around them is written here too (zip_bytes), as zipfile writes it but deflated by zlib-ng.
 """
 
 from __future__ import annotations
