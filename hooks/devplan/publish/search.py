@@ -93,6 +93,7 @@ def skipped(content_html: str) -> str:
     parts.append(content_html[end:])
     return "".join(parts)
 SPACE = re.compile(r"\s+")
+LETTERED = re.compile(r"\S*[^\W\d_]\S*")  # a word with a letter in it
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 # A result shows the title, kind and an indicator's latest value apart (a snippet repeating
 # the value said nothing more); breadcrumbs and table headers say little alone.
@@ -342,8 +343,12 @@ def record(url: str, title: str, content_html: str, language: str,
     body = facts.summary if facts else _text(NOT_SUMMARY.sub(" ", kept))
     # Pagefind would index each Thai run as one long word that no query can match (search.js
     # sends Thai as keys), and that text was half the indexer's work (measured): only the
-    # keys stand for Thai. Results show the title and summary, kept whole in the metadata.
-    other = SPACE.sub(" ", THAI.sub(" ", text)).strip()
+    # keys stand for Thai. Nor does a number alone reach it from the text (years, values,
+    # percentages: every page has many, so a query for one finds them all); a title keeps its
+    # numbers, a word its digits (PM2.5). At 5,000 indicators those numbers were a sixth of the
+    # Thai indexer's memory and a quarter of its time (measured). Results show the title and
+    # summary, kept whole in the metadata.
+    other = " ".join(LETTERED.findall(THAI.sub(" ", text)))
     return SearchRecord(url, plain_title, f"{other}\n{' '.join(keys)}" if keys else other, language,
                         excerpt(body), " ".join(title_keys), label(page_kind(url), language),
                         facts.value if facts else "", bool(facts and facts.measured))
