@@ -128,13 +128,14 @@ def test_marked_parts_and_thai_runs_stay_out_of_what_the_indexer_reads():
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_a_number_alone_in_the_text_stays_out_a_word_with_digits_and_the_titles_numbers_stay(lang):
+def test_page_text_reaches_the_index_as_words_with_a_letter_each_once(lang):
     html = ('<h1>PM2.5 2566-2570 ปี 2568</h1><p>พ.ศ. 2568: 11,955,249 คน-ครั้ง (+4.2%) ▼ = KPI COVID-19 5G '
-            'FY 2025: 3,383,712 visitor trips (persons), syn-goal-014.</p>')
+            'FY 2025: 3,383,712 visitor trips (persons), syn-goal-014. KPI</p>')
     item = search.record("indicators/x/", "", html, lang)
     words = item.content.split()
     assert {"KPI", "COVID-19", "5G", "FY", "visitor", "trips", "(persons),", "syn-goal-014."} <= set(words)
     assert not [w for w in words if not any(c.isalpha() for c in w)]  # 2568, 11,955,249, (+4.2%), ▼, =
+    assert len(words) == len(set(words))  # each word once, as each Thai key
     assert "2566-2570" in item.title and "2568" in item.title  # a query for the plan's years still finds it
 
 

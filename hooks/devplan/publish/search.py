@@ -346,9 +346,10 @@ def record(url: str, title: str, content_html: str, language: str,
     # keys stand for Thai. Nor does a number alone reach it from the text (years, values,
     # percentages: every page has many, so a query for one finds them all); a title keeps its
     # numbers, a word its digits (PM2.5). At 5,000 indicators those numbers were a sixth of the
-    # Thai indexer's memory and a quarter of its time (measured). Results show the title and
-    # summary, kept whole in the metadata.
-    other = " ".join(LETTERED.findall(THAI.sub(" ", text)))
+    # Thai indexer's memory and a quarter of its time (measured). Each other word once, as each
+    # key: an English page's words were half repeats (a third of its indexing time). Results
+    # show the title and summary, kept whole in the metadata.
+    other = " ".join(dict.fromkeys(LETTERED.findall(THAI.sub(" ", text))))
     return SearchRecord(url, plain_title, f"{other}\n{' '.join(keys)}" if keys else other, language,
                         excerpt(body), " ".join(title_keys), label(page_kind(url), language),
                         facts.value if facts else "", bool(facts and facts.measured))
