@@ -10,7 +10,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devplan.publish.spreadsheets import BOM, excel_csv, spreadsheet_safe
+from devplan.publish.spreadsheets import BOM, excel_csv, spreadsheet_safe, write_excel_copy
 
 # Texts a cell can hold, leaning on what csv quotes and what the guard catches.
 TEXTS = st.lists(st.sampled_from(list(',"\r\n\t =+-@_x0Aa1.ก่ี😀') + ["\u0e40\u0e0a\u0e35"]), max_size=8).map("".join)
@@ -44,3 +44,24 @@ def test_a_spreadsheet_reads_the_same_cells_back():
     assert data.startswith(BOM)
     read = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert read == [["a", "b", "c", "d", "e", "f"], ["'=SUM(A1)", "เชียงใหม่, ไทย", 'say "hi"', "two\nlines", "-5", "2566"]]
+
+
+@given(st.lists(st.lists(TEXTS, max_size=4), max_size=6), st.lists(st.booleans(), min_size=1, max_size=4))
+def test_an_excel_copy_is_what_csv_writes_with_the_text_columns_guarded(tmp_path_factory, rows, is_text):
+    header = [f"column_{n}" for n in range(len(is_text))]
+    folder = tmp_path_factory.mktemp("copy")
+    with (folder / "maintained.csv").open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows([header, *rows])
+    write_excel_copy(folder / "maintained.csv", folder / "copy.csv", {h for h, t in zip(header, is_text) if t})
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in csv.reader(io.StringIO("".join(csv_line(row) for row in rows), newline="")):
+        writer.writerow([spreadsheet_safe(v) if t else v for v, t in zip(row, is_text)])
+    assert (folder / "copy.csv").read_bytes() == BOM + out.getvalue().encode("utf-8")
+
+
+def csv_line(row) -> str:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerow(row)
+    return out.getvalue()

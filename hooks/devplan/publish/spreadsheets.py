@@ -37,33 +37,30 @@ def spreadsheet_safe(value):
     return value
 
 
-# Each distinct value guarded once: names, units, sources and years recur on most rows.
-_guarded = lru_cache(maxsize=1 << 16, typed=True)(spreadsheet_safe)
-
-
 @lru_cache(maxsize=1 << 16, typed=True)  # the one cache on this path: cell_xml itself is not cached
 def _safe_cell(value, style: int) -> str:
     return xlsxfile.cell_xml(spreadsheet_safe(value), style)
 
 
 class _CsvCells(dict):
-    """A cell's text in a line of an Excel-ready CSV, formula-guarded and quoted as csv.writer
-    quotes it (csv.writer itself is asked, once per distinct text). Every indicator's CSV
-    repeats its name, unit, areas and sources on each row: writing each row with csv.writer
-    scanned those texts again, twice the time of the whole CSV made this way (measured).
-    Numbers are not kept: 1 and 1.0 are one key but two texts."""
+    """A cell's text in a line of an Excel-ready CSV, formula-guarded (unless `guard` says
+    otherwise) and quoted as csv.writer quotes it (csv.writer itself is asked, once per
+    distinct text). Every indicator's CSV repeats its name, unit, areas and sources on each
+    row: writing each row with csv.writer scanned those texts again, twice the time of the
+    whole CSV made this way (measured). Numbers are not kept: 1 and 1.0 are one key but two texts."""
 
     LIMIT = 1 << 16
 
-    def __init__(self) -> None:
+    def __init__(self, guard=spreadsheet_safe) -> None:
         super().__init__()
+        self._guard = guard
         self._out = io.StringIO(newline="")
         self._writer = csv.writer(self._out, lineterminator="\r\n")  # the file's: csv quotes a cell holding it
 
     def __missing__(self, value) -> str:
         self._out.seek(0)
         self._out.truncate()
-        self._writer.writerow((spreadsheet_safe(value), "x"))  # a second cell: csv quotes a lone empty one
+        self._writer.writerow((self._guard(value), "x"))  # a second cell: csv quotes a lone empty one
         text = self._out.getvalue()[:-4]  # less ",x\r\n"
         if isinstance(value, str):
             if len(self) >= self.LIMIT:
@@ -73,15 +70,20 @@ class _CsvCells(dict):
 
 
 _csv_cell = _CsvCells().__getitem__
+_csv_as_written = _CsvCells(guard=lambda value: value).__getitem__  # a number column's "-5" stays -5
+
+
+def _csv_line(cells: list[str]) -> str:
+    """A CSV line of cells made by _CsvCells, as csv.writer writes it: it quotes a row of one
+    empty cell, or the line would read as no cell at all."""
+    return (",".join(cells) or ('""' if len(cells) == 1 else "")) + "\r\n"
 
 
 def excel_csv(header: list[str], rows: list[list]) -> bytes:
     """A CSV for spreadsheets: UTF-8 with a byte-order mark, CRLF, formula-safe text."""
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerow(header)
-    # csv quotes a row of one empty cell, or the line would read as no cell at all
-    out.writelines((",".join(map(_csv_cell, row)) or ('""' if len(row) == 1 else "")) + "\r\n" for row in rows)
-    return BOM + out.getvalue().encode("utf-8")
+    lines = [_csv_line(list(map(_csv_as_written, header)))]
+    lines += (_csv_line(list(map(_csv_cell, row))) for row in rows)
+    return BOM + "".join(lines).encode("utf-8")
 
 
 def write_excel_copy(source: Path, target: Path, text_fields: set[str]) -> None:
@@ -90,13 +92,13 @@ def write_excel_copy(source: Path, target: Path, text_fields: set[str]) -> None:
     written a row at a time (observations.csv is tens of MB at 5,000 indicators)."""
     with source.open(encoding="utf-8-sig", newline="") as maintained, \
             target.open("w", encoding="utf-8", newline="") as copy:
-        reader, writer = csv.reader(maintained), csv.writer(copy, lineterminator="\r\n")
+        reader = csv.reader(maintained)
         header = next(reader, [])
-        text = [name in text_fields for name in header]
+        cells = [_csv_cell if name in text_fields else _csv_as_written for name in header]
         copy.write(BOM.decode())
-        writer.writerow(header)
+        copy.write(_csv_line(list(map(_csv_as_written, header))))
         for row in reader:
-            writer.writerow([_guarded(v) if is_text else v for v, is_text in zip(row, text)])
+            copy.write(_csv_line([cell(v) for cell, v in zip(cells, row)]))
 
 
 def number_format(decimals: int) -> str:

@@ -204,6 +204,7 @@ _DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | ZIP_DATE[5] // 2
 _DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
 _MADE_BY = 3 << 8 | 20  # Unix, ZIP 2.0 (zipfile's on Linux: the same bytes on any system)
 _READ_WRITE = 0o600 << 16  # the Unix mode zipfile gives a part written from memory
+_LOCAL_HEADER = b"PK\x03\x04\x14\x00"  # a part's header starts: its signature, version 2.0 needed
 
 
 def deflated(data: bytes, compressor=zlib_ng) -> tuple[int, int, bytes]:
@@ -222,9 +223,9 @@ def zip_bytes(parts: list[tuple[str, tuple[int, int, bytes]]]) -> bytes:
     for name, (crc, size, packed) in parts:
         encoded = name.encode("ascii")
         fields = struct.pack("<HHHHIIIHH", 0, 8, _DOS_TIME, _DOS_DATE, crc, len(packed), size, len(encoded), 0)
-        local += (b"PK\x03\x04\x14\x00", fields, encoded, packed)
+        local += (_LOCAL_HEADER, fields, encoded, packed)
         central += (b"PK\x01\x02", struct.pack("<HH", _MADE_BY, 20), fields, struct.pack("<HHHII", 0, 0, 0, _READ_WRITE, offset), encoded)
-        offset += 6 + len(fields) + len(encoded) + len(packed)
+        offset += len(_LOCAL_HEADER) + len(fields) + len(encoded) + len(packed)
     directory = b"".join(central)
     return b"".join((*local, directory, b"PK\x05\x06", struct.pack("<HHHHIIH", 0, 0, len(parts), len(parts),
                                                                      len(directory), offset, 0)))
